@@ -1,0 +1,10 @@
+"""The check kinds: small named functions that rules refer to by name.
+
+Importing this package registers every kind; ``REGISTRY`` maps names to kinds.
+"""
+
+from govcheck.checks import coverage, dates, presence, quorum, thresholds
+from govcheck.checks.base import REGISTRY, CheckContext, CheckKind, ItemResult, Outcome, Status
+
+__all__ = ["REGISTRY", "CheckContext", "CheckKind", "ItemResult", "Outcome", "Status",
+           "coverage", "dates", "presence", "quorum", "thresholds"]

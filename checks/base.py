@@ -1,0 +1,188 @@
+"""What every check kind shares: statuses, outcomes, the context, path markers, the registry.
+
+A check kind is one pure function ``(value, params, ctx) -> Outcome``, registered
+under its own name with a frozen pydantic model of its parameters::
+
+    @check_kind("is_true")
+    def is_true(value: Any, params: IsTrueParams, ctx: CheckContext) -> Outcome: ...
+
+Nothing here reads files or the clock: the assessment date is in the context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+import typing
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.facts import Facts
+from govcheck.engine.yamlsource import PathKey
+
+
+class Status(StrEnum):
+    MET = "met"
+    PARTIAL = "partial"
+    NOT_MET = "not_met"
+    MISSING_EVIDENCE = "missing_evidence"
+    NOT_APPLICABLE = "not_applicable"
+    WAIVED = "waived"
+    # A check that raised instead of answering: a defect in govcheck, reported as
+    # that rule's result so one broken check never hides the others.
+    ERROR = "error"
+
+    @property
+    def is_gap(self) -> bool:
+        return self in GAP_STATUSES
+
+
+GAP_STATUSES = frozenset({Status.PARTIAL, Status.NOT_MET, Status.MISSING_EVIDENCE, Status.ERROR})
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """The verdict on one item a rule covers (a person, a meeting, a subject)."""
+
+    label: str
+    status: Status
+    reason: str
+    path: PathKey = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one check concluded, with the items behind it and how it got there.
+
+    ``facts`` are the facts paths the check read (so a finding can point at the
+    lines of evidence); ``detail`` are the steps shown by ``govcheck explain``;
+    ``children`` are the outcomes of nested checks.
+    """
+
+    status: Status
+    reason: str
+    items: tuple[ItemResult, ...] = ()
+    passed: int | None = None
+    total: int | None = None
+    facts: tuple[PathKey, ...] = ()
+    detail: tuple[str, ...] = ()
+    children: tuple[Outcome, ...] = ()
+    label: str = ""
+
+
+def met(reason: str, **kw: Any) -> Outcome:
+    return Outcome(Status.MET, reason, **kw)
+
+
+def not_met(reason: str, **kw: Any) -> Outcome:
+    return Outcome(Status.NOT_MET, reason, **kw)
+
+
+def missing(reason: str, **kw: Any) -> Outcome:
+    return Outcome(Status.MISSING_EVIDENCE, reason, **kw)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a check may know besides its subject: the date, the calendar, all the facts."""
+
+    as_of: dt.date
+    calendar: WorkingCalendar
+    facts: Facts
+    at: PathKey = ()
+    label: str = ""
+
+    def within(self, path: PathKey, label: str) -> CheckContext:
+        return replace(self, at=path, label=label)
+
+    def path(self, relative: tuple[str, ...]) -> PathKey:
+        return (*self.at, *relative)
+
+
+class Params(BaseModel):
+    """Base of every check kind's parameters: unknown parameters are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+@dataclass(frozen=True)
+class PathSpec:
+    """Marks a parameter as a facts path relative to the checked value.
+
+    ``leaf`` is the type the path must lead to (a date for deadlines), checked
+    against the facts schema when the rule is loaded.
+    """
+
+    leaf: type | None = None
+
+
+FactPath = Annotated[str, PathSpec()]
+DatePath = Annotated[str, PathSpec(dt.date)]
+
+
+P = TypeVar("P", bound=Params)
+CheckFunction = Callable[[Any, Any, CheckContext], Outcome]
+
+
+@dataclass(frozen=True)
+class CheckKind(Generic[P]):
+    """A registered check kind: its name, parameter model, function and one-line summary."""
+
+    name: str
+    params: type[P]
+    function: Callable[[Any, P, CheckContext], Outcome]
+    summary: str
+    # Parameter fields holding facts paths, with what each must lead to.
+    path_fields: dict[str, PathSpec] = field(default_factory=dict)
+
+
+REGISTRY: dict[str, CheckKind[Any]] = {}
+
+
+def check_kind(name: str) -> Callable[[Callable[[Any, P, CheckContext], Outcome]],
+                                      Callable[[Any, P, CheckContext], Outcome]]:
+    """Register a check kind under ``name``; its parameter model is the second argument's type."""
+
+    def register(function: Callable[[Any, P, CheckContext], Outcome]) -> Callable[[Any, P, CheckContext], Outcome]:
+        if name in REGISTRY:
+            raise ValueError(f"check kind {name!r} is registered twice")
+        hints = function.__annotations__
+        params = _resolve(hints["params"], function)
+        REGISTRY[name] = CheckKind(name, params, function, (function.__doc__ or "").strip().splitlines()[0],
+                                   _path_fields(params))
+        return function
+
+    return register
+
+
+def _resolve(hint: Any, function: Callable[..., Any]) -> Any:
+    if isinstance(hint, str):  # `from __future__ import annotations` leaves names as text
+        return function.__globals__[hint]
+    return hint
+
+
+def _path_fields(params: type[Params]) -> dict[str, PathSpec]:
+    fields: dict[str, PathSpec] = {}
+    for name, info in params.model_fields.items():
+        for marker in [*info.metadata, *_annotated_metadata(info.annotation)]:
+            if isinstance(marker, PathSpec):
+                fields[name] = marker
+    return fields
+
+
+def _annotated_metadata(annotation: Any) -> list[Any]:
+    """Metadata of Annotated types anywhere inside ``annotation`` (e.g. in ``DatePath | None``)."""
+    found: list[Any] = []
+    if typing.get_origin(annotation) is Annotated:
+        found.extend(annotation.__metadata__)
+    for argument in typing.get_args(annotation):
+        found.extend(_annotated_metadata(argument))
+    return found
+
+
+def iter_kinds() -> Iterator[CheckKind[Any]]:
+    yield from (REGISTRY[name] for name in sorted(REGISTRY))

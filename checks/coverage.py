@@ -1,0 +1,45 @@
+"""Check kind ``covers``: a document covers a list of subjects, and says where."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from govcheck.checks.base import CheckContext, ItemResult, Outcome, Params, PathSpec, Status, check_kind, missing
+from govcheck.engine import paths
+from govcheck.engine.facts import Document, Subject
+from govcheck.engine.subjects import SUBJECTS
+
+
+class CoversParams(Params):
+    path: Annotated[str, PathSpec(Document)] = "assurance_framework"
+    subjects: list[Subject]
+    what: str | None = None
+
+
+@check_kind("covers")
+def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
+    """A document's coverage map names a section for every subject listed."""
+    parts = paths.split(params.path)
+    document = paths.read(value, parts)
+    what = params.what or params.path.split(".")[-1].replace("_", " ")
+    if document is None:
+        return missing(f"no {what} recorded", facts=(ctx.path(parts),))
+    if document.coverage is None:
+        return missing(f"no record of what the {what} covers (coverage)", facts=(ctx.path(parts),))
+    items = []
+    for subject in params.subjects:
+        reference = document.coverage.get(subject)
+        path = ctx.path((*parts, "coverage", subject))
+        if reference is None:
+            items.append(ItemResult(subject, Status.NOT_MET, f"not covered: {SUBJECTS[subject]}", path))
+        else:
+            page = f", page {reference.page}" if reference.page else ""
+            items.append(ItemResult(subject, Status.MET, f"section {reference.section}{page}", path))
+    passed = sum(item.status is Status.MET for item in items)
+    gaps = [item.label for item in items if item.status is not Status.MET]
+    status = Status.MET if not gaps else (Status.NOT_MET if passed == 0 else Status.PARTIAL)
+    reason = (f"the {what} covers all {len(items)} subjects" if not gaps
+              else f"the {what} covers {passed} of {len(items)} subjects; not: {', '.join(gaps)}")
+    return Outcome(status, reason, items=tuple(items), passed=passed, total=len(items),
+                   facts=tuple(item.path for item in items if item.status is Status.MET) or (ctx.path(parts),),
+                   detail=tuple(f"{item.label}: {item.reason}" for item in items))

@@ -1,0 +1,232 @@
+"""Check kinds about time: deadlines between two dates, and documents kept current."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+
+from govcheck.checks.base import (
+    CheckContext,
+    DatePath,
+    Outcome,
+    Params,
+    PathSpec,
+    check_kind,
+    met,
+    missing,
+    not_met,
+)
+from govcheck.engine import paths
+from govcheck.engine.calendar import WorkingCalendar, add_months
+from govcheck.engine.facts import Document, LocalCommitments
+from govcheck.engine.suggest import did_you_mean
+from govcheck.engine.views import date_label
+
+Unit = Literal["days", "working_days", "clear_working_days", "months"]
+UNIT_WORDS = {"days": "days", "working_days": "working days", "clear_working_days": "clear working days",
+              "months": "months"}
+# Days listed one by one in an explanation; longer stretches are summarised.
+MAX_DAYS_SHOWN = 62
+
+
+class Span(Params):
+    """A length of time in exactly one unit: ``{days: 28}``, ``{clear_working_days: 5}``."""
+
+    days: int | None = Field(default=None, ge=0)
+    working_days: int | None = Field(default=None, ge=0)
+    clear_working_days: int | None = Field(default=None, ge=0)
+    months: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Span:
+        given = [unit for unit in UNIT_WORDS if getattr(self, unit) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of {', '.join(UNIT_WORDS)}")
+        return self
+
+    @property
+    def unit(self) -> Unit:
+        return next(unit for unit in ("days", "working_days", "clear_working_days", "months")
+                    if getattr(self, unit) is not None)  # type: ignore[return-value]
+
+    @property
+    def amount(self) -> int:
+        value: int = getattr(self, self.unit)
+        return value
+
+    def words(self, amount: int | None = None) -> str:
+        return f"{self.amount if amount is None else amount} {UNIT_WORDS[self.unit]}"
+
+
+def _local_commitment(name: str | None) -> str | None:
+    if name is not None and name not in LocalCommitments.model_fields:
+        raise ValueError(f"unknown local commitment {name!r}{did_you_mean(name, LocalCommitments.model_fields)}")
+    return name
+
+
+# The name of a `local_commitments` field whose value, where the LEP sets one, may tighten the rule.
+LocalCommitment = Annotated[str | None, AfterValidator(_local_commitment)]
+
+
+def _strictest(ctx: CheckContext, span: Span, local: str | None, larger_is_stricter: bool) -> tuple[int, str]:
+    """The national amount, or the LEP's own commitment where that is stricter."""
+    national = span.amount
+    committed = getattr(ctx.facts.local_commitments, local) if local else None
+    if committed is None:
+        return national, ""
+    stricter = committed > national if larger_is_stricter else committed < national
+    if stricter:
+        return committed, f" (the LEP's own commitment; national: {national})"
+    return national, ""
+
+
+def later_by(calendar: WorkingCalendar, unit: Unit, start: dt.date, amount: int) -> dt.date:
+    """The last day that is still within ``amount`` units after ``start``."""
+    if unit == "days":
+        return start + dt.timedelta(days=amount)
+    if unit == "months":
+        return add_months(start, amount)
+    return calendar.add_working_days(start, amount)
+
+
+def elapsed(calendar: WorkingCalendar, unit: Unit, start: dt.date, end: dt.date) -> int:
+    """How many units lie between two dates, counted the way the unit is defined."""
+    if unit == "days":
+        return (end - start).days
+    if unit == "months":
+        months = (end.year - start.year) * 12 + end.month - start.month
+        return months - (1 if end.day < start.day else 0)
+    clear = calendar.clear_working_days_between(start, end)
+    if unit == "clear_working_days":
+        return clear
+    return clear + (1 if end > start and calendar.is_working_day(end) else 0)
+
+
+def day_by_day(calendar: WorkingCalendar, start: dt.date, end: dt.date) -> tuple[str, ...]:
+    """The explanation of a working-day count: each day between, counted or skipped, and why."""
+    lines = [f"from {start:%a} {date_label(start)} (not counted) to {end:%a} {date_label(end)} (not counted):"]
+    days = list(calendar.days_strictly_between(start, end))
+    shown = days if len(days) <= MAX_DAYS_SHOWN else days[:MAX_DAYS_SHOWN]
+    running = 0
+    for day in shown:
+        running += day.counted
+        mark = f"counted ({running})" if day.counted else f"skipped: {day.why_not}"
+        lines.append(f"  {day.day:%a} {date_label(day.day)}: {mark}")
+    if len(days) > len(shown):
+        lines.append(f"  ... {len(days) - len(shown)} more days")
+    return tuple(lines)
+
+
+class DeadlineParams(Params):
+    from_: DatePath = Field(alias="from")
+    to: DatePath
+    within: Span | None = None
+    at_least: Span | None = None
+    local: LocalCommitment = None
+    event: str | None = None  # what `to` is, in words ("register published")
+    since: str | None = None  # what `from` is, in words ("appointment")
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> DeadlineParams:
+        if (self.within is None) == (self.at_least is None):
+            raise ValueError("give exactly one of within (at most this long after) or at_least (this long before)")
+        return self
+
+
+def _words(path: str) -> str:
+    return path.split(".")[-1].removesuffix("_on").replace("_", " ")
+
+
+@check_kind("deadline")
+def deadline(value: Any, params: DeadlineParams, ctx: CheckContext) -> Outcome:
+    """``to`` falls within a span after ``from``, or at least a span before it."""
+    start_parts, end_parts = paths.split(params.from_), paths.split(params.to)
+    start, end = paths.read(value, start_parts), paths.read(value, end_parts)
+    event, since = params.event or _words(params.to), params.since or _words(params.from_)
+    facts = (ctx.path(start_parts), ctx.path(end_parts))
+    detail = [f"{params.from_} = {start}", f"{params.to} = {end}"]
+    if params.within is not None:
+        return _within(ctx, params, params.within, start, end, event, since, facts, detail)
+    assert params.at_least is not None
+    return _at_least(ctx, params, params.at_least, start, end, event, since, facts, detail)
+
+
+def _within(ctx: CheckContext, params: DeadlineParams, span: Span, start: dt.date | None, end: dt.date | None,
+            event: str, since: str, facts: tuple[Any, ...], detail: list[str]) -> Outcome:
+    amount, local_note = _strictest(ctx, span, params.local, larger_is_stricter=False)
+    if start is None:
+        return missing(f"no date recorded for {since}", facts=facts, detail=tuple(detail))
+    due = later_by(ctx.calendar, span.unit, start, amount)
+    detail.append(f"allowed: {span.words(amount)}{local_note} after {date_label(start)}, so due by {date_label(due)}")
+    if end is None:
+        if ctx.as_of > due:
+            return missing(f"no date recorded for {event}; it was due by {date_label(due)}",
+                           facts=facts, detail=tuple(detail))
+        return met(f"{event} not yet due (due by {date_label(due)})", facts=facts, detail=tuple(detail))
+    taken = elapsed(ctx.calendar, span.unit, start, end)
+    if span.unit in ("working_days", "clear_working_days"):
+        detail.extend(day_by_day(ctx.calendar, start, end + dt.timedelta(days=1)))
+    if end <= due:
+        return met(f"{event} {date_label(end)}, within {span.words(amount)} of {since}",
+                   facts=facts, detail=tuple(detail))
+    return not_met(f"{event} {span.words(max(taken, 0))} after {since} ({date_label(end)}); "
+                   f"{amount} allowed{local_note}", facts=facts, detail=tuple(detail))
+
+
+def _at_least(ctx: CheckContext, params: DeadlineParams, span: Span, start: dt.date | None, end: dt.date | None,
+              event: str, since: str, facts: tuple[Any, ...], detail: list[str]) -> Outcome:
+    # Here `from` is the earlier event (papers published) and `to` the later one (the meeting).
+    amount, local_note = _strictest(ctx, span, params.local, larger_is_stricter=True)
+    if end is None:
+        return missing(f"no date recorded for {event}", facts=facts, detail=tuple(detail))
+    if start is None:
+        return missing(f"no date recorded for {since}", facts=facts, detail=tuple(detail))
+    gap = elapsed(ctx.calendar, span.unit, start, end)
+    detail.append(f"required: at least {span.words(amount)}{local_note}; found {span.words(gap)}")
+    if span.unit in ("working_days", "clear_working_days"):
+        detail.extend(day_by_day(ctx.calendar, start, end))
+    if gap >= amount:
+        return met(f"{since} {date_label(start)}, {span.words(gap)} before {event}",
+                   facts=facts, detail=tuple(detail))
+    return not_met(f"{since} {date_label(start)}, {span.words(gap)} before {event} "
+                   f"({date_label(end)}); {amount} required{local_note}", facts=facts, detail=tuple(detail))
+
+
+class KeptCurrentParams(Params):
+    path: Annotated[str, PathSpec(Document)]
+    review_within: Span
+    must_be_published: bool = True
+    local: LocalCommitment = None
+    what: str | None = None
+
+
+@check_kind("kept_current")
+def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Outcome:
+    """A document is in place, published, and adopted or reviewed within a span of the assessment date."""
+    parts = paths.split(params.path)
+    document: Document | None = paths.read(value, parts)
+    what = params.what or _words(params.path)
+    facts = (ctx.path(parts),)
+    if document is None:
+        return missing(f"no {what} recorded", facts=facts)
+    if document.is_in_place is False:
+        return not_met(f"there is no {what}", facts=(ctx.path((*parts, "is_in_place")),))
+    if params.must_be_published and document.url is None and document.published_on is None:
+        return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)
+    if document.published_on is not None and document.published_on > ctx.as_of:
+        return not_met(f"{what} published {date_label(document.published_on)}, after the assessment date",
+                       facts=(ctx.path((*parts, "published_on")),))
+    dates = [d for d in (document.reviewed_on, document.adopted_on) if d is not None and d <= ctx.as_of]
+    if not dates:
+        return missing(f"no adoption or review date recorded for the {what}", facts=facts)
+    last = max(dates)
+    amount, local_note = _strictest(ctx, params.review_within, params.local, larger_is_stricter=False)
+    due = later_by(ctx.calendar, params.review_within.unit, last, amount)
+    detail = (f"last adopted or reviewed {date_label(last)}; review every {params.review_within.words(amount)}"
+              f"{local_note}, so next due {date_label(due)}; assessed at {date_label(ctx.as_of)}",)
+    if ctx.as_of <= due:
+        return met(f"{what} published and last reviewed {date_label(last)}", facts=facts, detail=detail)
+    return not_met(f"{what} last reviewed {date_label(last)}; a review was due by {date_label(due)}",
+                   facts=facts, detail=detail)

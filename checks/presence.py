@@ -1,0 +1,73 @@
+"""Check kinds about single facts: that one is present, true, or one of some values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govcheck.checks.base import CheckContext, FactPath, Outcome, Params, check_kind, met, missing, not_met
+from govcheck.engine import paths
+
+
+def _show(path: str) -> str:
+    return path.replace("_", " ").replace(".", " ")
+
+
+class PresentParams(Params):
+    path: FactPath
+    what: str | None = None  # how a reason names the fact; the path, in words, by default
+
+
+@check_kind("present")
+def present(value: Any, params: PresentParams, ctx: CheckContext) -> Outcome:
+    """The fact at ``path`` is recorded (an empty list counts as absent)."""
+    parts = paths.split(params.path)
+    found = paths.read(value, parts)
+    what = params.what or _show(params.path)
+    facts = (ctx.path(parts),)
+    if found is None or found == [] or found == "":
+        return missing(f"no {what} recorded", facts=facts, detail=(f"{params.path}: absent",))
+    return met(f"{what}: {found}" if not isinstance(found, (list, dict)) and len(str(found)) < 80
+               else f"{what} recorded", facts=facts, detail=(f"{params.path} = {found!r}",))
+
+
+class IsTrueParams(Params):
+    path: FactPath
+    what: str | None = None
+
+
+@check_kind("is_true")
+def is_true(value: Any, params: IsTrueParams, ctx: CheckContext) -> Outcome:
+    """The yes/no fact at ``path`` is yes; no is ``not_met``, absent is ``missing_evidence``."""
+    parts = paths.split(params.path)
+    found = paths.read(value, parts)
+    what = params.what or _show(params.path)
+    facts = (ctx.path(parts),)
+    detail = (f"{params.path} = {found!r}",)
+    if found is None:
+        return missing(f"not recorded whether {what}", facts=facts, detail=detail)
+    if isinstance(found, list):
+        found = any(found)
+    return (met if found else not_met)(f"{what}: {'yes' if found else 'no'}", facts=facts, detail=detail)
+
+
+class IsOneOfParams(Params):
+    path: FactPath
+    values: list[Any]
+    what: str | None = None
+
+
+@check_kind("is_one_of")
+def is_one_of(value: Any, params: IsOneOfParams, ctx: CheckContext) -> Outcome:
+    """The fact at ``path`` is one of ``values``."""
+    parts = paths.split(params.path)
+    found = paths.read(value, parts)
+    what = params.what or _show(params.path)
+    facts = (ctx.path(parts),)
+    allowed = ", ".join(map(str, params.values))
+    detail = (f"{params.path} = {found!r}; allowed: {allowed}",)
+    if found is None or found == []:
+        return missing(f"no {what} recorded", facts=facts, detail=detail)
+    ok = any(v in params.values for v in found) if isinstance(found, list) else found in params.values
+    if ok:
+        return met(f"{what} is {found}", facts=facts, detail=detail)
+    return not_met(f"{what} is {found}; expected {allowed}", facts=facts, detail=detail)

@@ -1,0 +1,82 @@
+"""Check kind ``quorate``: a meeting had its body's quorum present.
+
+The quorum rule is the body's own (``bodies[].quorum``): no national number
+exists, so the check applies whatever the LEP's articles or terms of reference
+set. Only voting members count: a person with a current member seat on the
+meeting's body on the day of the meeting. With ``after_withdrawals`` the quorum
+must also hold for each item after members who declared an interest withdrew.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from govcheck.checks.base import CheckContext, Outcome, Params, check_kind, met, missing, not_met
+from govcheck.engine.facts import Body, Meeting, Person
+from govcheck.engine.views import MEMBER_ROLES, date_label
+
+
+class QuorateParams(Params):
+    after_withdrawals: bool = False
+
+
+def _voting_members(people: list[Person], body: Body, meeting: Meeting) -> dict[str, Person]:
+    return {person.id: person for person in people
+            if any(role.body == body.id and role.role in MEMBER_ROLES and role.is_current(meeting.held_on)
+                   for role in person.roles)}
+
+
+def _shortfall(body: Body, members: dict[str, Person], present: list[str]) -> tuple[str | None, str]:
+    """Why ``present`` is not a quorum of ``body`` (None if it is one), and the arithmetic."""
+    rule = body.quorum
+    assert rule is not None
+    voting = [members[p] for p in present if p in members]
+    needed: list[int] = []
+    if rule.minimum_present is not None:
+        needed.append(rule.minimum_present)
+    if rule.minimum_share is not None:
+        needed.append(math.ceil(rule.minimum_share * len(members) - 1e-9))
+    need = max(needed, default=0)
+    sums = f"{len(voting)} voting members present of {len(members)}; quorum {need}"
+    if len(voting) < need:
+        return f"{len(voting)} voting members present; quorum is {need}", sums
+    if rule.minimum_private_sector is not None:
+        private = sum(person.sector == "private" for person in voting)
+        sums += f"; private sector present {private}, required {rule.minimum_private_sector}"
+        if private < rule.minimum_private_sector:
+            return f"{private} private-sector members present; {rule.minimum_private_sector} required", sums
+    return None, sums
+
+
+@check_kind("quorate")
+def quorate(value: Meeting, params: QuorateParams, ctx: CheckContext) -> Outcome:
+    """The meeting had the quorum its body's rule sets (and kept it after withdrawals)."""
+    meeting = value
+    body = next((b for b in ctx.facts.bodies if b.id == meeting.body), None)
+    if body is None or body.quorum is None:
+        name = body.name if body else meeting.body
+        index = next((i for i, b in enumerate(ctx.facts.bodies) if b.id == meeting.body), None)
+        where = (("bodies", index, "quorum"),) if index is not None else ()
+        return missing(f"no quorum rule recorded for {name}", facts=where)
+    if meeting.attendance is None:
+        return missing(f"no attendance recorded for {date_label(meeting.held_on)}", facts=(ctx.path(("attendance",)),))
+    members = _voting_members(list(ctx.facts.people), body, meeting)
+    facts = (ctx.path(("attendance",)),)
+    why, sums = _shortfall(body, members, meeting.attendance)
+    if why:
+        return not_met(why, facts=facts, detail=(sums,))
+    detail = [sums]
+    if params.after_withdrawals:
+        withdrawn: dict[str, set[str]] = {}
+        for declaration in meeting.declarations or []:
+            if declaration.has_withdrawn:
+                withdrawn.setdefault(declaration.item or "?", set()).add(declaration.person)
+        for item, people in sorted(withdrawn.items()):
+            remaining = [p for p in meeting.attendance if p not in people]
+            why, sums = _shortfall(body, members, remaining)
+            detail.append(f"item {item}, after {len(people)} withdrew: {sums}")
+            if why:
+                return not_met(f"inquorate for item {item} after withdrawals: {why}", facts=facts,
+                               detail=tuple(detail))
+    return met(f"quorate: {sums}", facts=facts, detail=tuple(detail))

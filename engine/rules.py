@@ -1,0 +1,411 @@
+"""Rules and rule packs: their models, and loading them with every path and parameter checked.
+
+A rule's ``check`` is a tree: each node is a registered check kind with its
+parameters, or ``all`` / ``any`` / ``not`` of nodes, optionally quantified with
+``each: VIEW`` (and ``where:``) over the items of a named view. Loading resolves
+every kind, validates every parameter against the kind's model, and resolves
+every facts path against the facts schema, so that a misspelling anywhere is
+an error with file and line before anything is evaluated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from govcheck.checks import REGISTRY
+from govcheck.checks.base import Params, PathSpec, Status
+from govcheck.checks.where import Where
+from govcheck.engine import paths, yamlsource
+from govcheck.engine.errors import InputError, Problem
+from govcheck.engine.facts import Facts
+from govcheck.engine.facts_loader import reference_problems, validate
+from govcheck.engine.suggest import did_you_mean
+from govcheck.engine.views import VIEWS
+from govcheck.engine.yamlsource import PathKey, SourceMap
+
+COMBINATORS = ("all", "any", "not")
+QUANTIFIER_KEYS = ("each", "where", "when_empty")
+RULE_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+REQUIREMENT_ID = re.compile(r"^[A-Z]{3}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class CheckNode:
+    """One node of a rule's check tree, validated."""
+
+    kind: str  # a registered kind, or one of COMBINATORS
+    params: Params | None = None
+    children: tuple[CheckNode, ...] = ()
+    each: str | None = None
+    where: Where | None = None
+    when_empty: Status = Status.MISSING_EVIDENCE
+    line: int | None = None
+
+
+class Citation(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document: str = Field(description="the framework edition or guidance, e.g. NAF19, BPG")
+    para: str | None = None
+    url: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.para}" if self.para else self.document
+
+
+class Example(BaseModel):
+    """Facts that give a rule a known verdict: the rule's own test."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    expect: Status
+    facts: dict[str, Any]
+
+
+class RuleSpec(BaseModel):
+    """A rule as written in YAML, before its check tree is parsed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=RULE_ID.pattern)
+    title: str
+    topic: str
+    requirements: list[str] = Field(min_length=1)
+    basis: Literal["V", "C", "M"]
+    severity: Literal["high", "medium", "low"]
+    obligation: Literal["must", "should"]
+    cite: Citation
+    rationale: str | None = None
+    applies_when: dict[str, Any] | None = None
+    check: dict[str, Any]
+    remediation: str
+    override: bool = False
+    examples: list[Example] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A loaded rule: its metadata, its parsed check tree, and where it was written."""
+
+    spec: RuleSpec
+    check: CheckNode
+    applies_when: CheckNode | None
+    examples: tuple[tuple[Example, Facts], ...]
+    file: str
+    line: int | None
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+
+class InForce(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_: dt.date = Field(alias="from")
+    until: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return self.from_ <= day and (self.until is None or day <= self.until)
+
+
+class PackSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    edition: str
+    publisher: str
+    published_on: dt.date
+    in_force: InForce
+    extends: str | None = None
+    retire: list[str] = Field(default_factory=list)
+    topics: dict[str, str] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """A framework edition's rules, in file order, with inherited rules resolved."""
+
+    spec: PackSpec
+    rules: tuple[Rule, ...]
+    topics: dict[str, str]
+    folder: str
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+class _Parser:
+    """Parses check trees of one file, collecting problems instead of stopping at the first."""
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def problem(self, at: PathKey, message: str, hint: str | None = None) -> None:
+        line, column = self.source.locate(at) or (None, None)
+        self.problems.append(Problem(self.source.file, message, line, column, hint))
+
+    def check(self, raw: Any, at: PathKey, subject: type[BaseModel]) -> CheckNode:
+        line = self.source.line_of(at)
+        if not isinstance(raw, dict):
+            self.problem(at, "a check is a mapping such as {present: {path: ...}}")
+            return CheckNode("all", line=line)
+        each = raw.get("each")
+        where = None
+        if each is not None:
+            if each not in VIEWS:
+                self.problem((*at, "each"), f"unknown view {each!r}{did_you_mean(str(each), VIEWS)}",
+                             hint=f"views: {', '.join(VIEWS)}")
+                return CheckNode("all", line=line)
+            subject = VIEWS[each].item_model
+        if "where" in raw:
+            if each is None:
+                self.problem((*at, "where"), "where: needs each: to say which items it filters")
+            where = self._where(raw["where"], (*at, "where"), subject)
+        when_empty = Status.MISSING_EVIDENCE
+        if "when_empty" in raw:
+            try:
+                when_empty = Status(raw["when_empty"])
+            except ValueError:
+                self.problem((*at, "when_empty"), f"when_empty must be one of {', '.join(s.value for s in Status)}")
+        kinds = [key for key in raw if key not in QUANTIFIER_KEYS]
+        if len(kinds) != 1:
+            known = [*COMBINATORS, *REGISTRY]
+            if not kinds:
+                self.problem(at, "a check needs exactly one check kind", hint=f"kinds: {', '.join(known)}")
+            else:
+                self.problem(at, f"a check has exactly one check kind, found {', '.join(map(str, kinds))}",
+                             hint="combine several with all: [...]")
+            return CheckNode("all", line=line)
+        kind = kinds[0]
+        body = raw[kind]
+        node_at = (*at, kind)
+        if kind in ("all", "any"):
+            if not isinstance(body, list) or not body:
+                self.problem(node_at, f"{kind}: takes a non-empty list of checks")
+                return CheckNode(kind, line=line)
+            children = tuple(self.check(child, (*node_at, i), subject) for i, child in enumerate(body))
+            return CheckNode(kind, None, children, each, where, when_empty, line)
+        if kind == "not":
+            return CheckNode(kind, None, (self.check(body, node_at, subject),), each, where, when_empty, line)
+        if kind not in REGISTRY:
+            self.problem(node_at, f"unknown check kind {kind!r}{did_you_mean(str(kind), [*REGISTRY, *COMBINATORS])}",
+                         hint=f"kinds: {', '.join([*COMBINATORS, *REGISTRY])}")
+            return CheckNode("all", line=line)
+        params = self._params(kind, body, node_at, subject)
+        return CheckNode(kind, params, (), each, where, when_empty, line)
+
+    def _where(self, raw: Any, at: PathKey, subject: type[BaseModel]) -> Where | None:
+        try:
+            where = Where.model_validate(raw)
+        except ValidationError as error:
+            self.problem(at, f"where: {error.errors()[0]['msg']}")
+            return None
+        for message in where.problems(subject):
+            self.problem(at, message)
+        return where
+
+    def _params(self, kind: str, raw: Any, at: PathKey, subject: type[BaseModel]) -> Params | None:
+        check_kind = REGISTRY[kind]
+        try:
+            params: Params = check_kind.params.model_validate(raw if raw is not None else {})
+        except ValidationError as error:
+            for e in error.errors():
+                loc = tuple(e["loc"])
+                if e["type"] == "extra_forbidden":
+                    name = str(loc[-1])
+                    self.problem((*at, *loc), f"{kind}: unknown parameter {name!r}"
+                                 f"{did_you_mean(name, check_kind.params.model_fields)}",
+                                 hint=f"parameters: {', '.join(self._param_names(check_kind.params))}")
+                else:
+                    where = ".".join(map(str, loc))
+                    message = str(e["msg"]).removeprefix("Value error, ")
+                    self.problem((*at, *loc), f"{kind}: {where + ': ' if where else ''}{message}")
+            return None
+        for name, spec in check_kind.path_fields.items():
+            value = getattr(params, name)
+            if value is not None:
+                self._path(value, spec, (*at, self._alias(check_kind.params, name)), subject)
+        for name, info in check_kind.params.model_fields.items():
+            value = getattr(params, name)
+            if isinstance(value, Where):
+                of = getattr(params, "of", None)
+                base = VIEWS[of].item_model if of in VIEWS else subject
+                for message in value.problems(base):
+                    self.problem((*at, name), f"{kind}: {message}")
+        return params
+
+    @staticmethod
+    def _param_names(model: type[Params]) -> list[str]:
+        return [info.alias or name for name, info in model.model_fields.items()]
+
+    @staticmethod
+    def _alias(model: type[Params], name: str) -> str:
+        return model.model_fields[name].alias or name
+
+    def _path(self, path: str, spec: PathSpec, at: PathKey, subject: type[BaseModel]) -> None:
+        try:
+            found = paths.resolve_type(subject, path)
+        except paths.PathError as error:
+            self.problem(at, f"path {path!r}: {error}", hint=f"paths here start from {subject.__name__}")
+            return
+        if spec.leaf is not None:
+            leaf = found.leaf
+            if not (isinstance(leaf, type) and issubclass(leaf, spec.leaf)):
+                self.problem(at, f"path {path!r} leads to {getattr(leaf, '__name__', leaf)}, "
+                                 f"not {spec.leaf.__name__}")
+            elif found.through_list:
+                self.problem(at, f"path {path!r} passes through a list, so it has many values",
+                             hint="quantify with each: over a view instead")
+
+
+EXAMPLE_DEFAULTS = {"format_version": 1, "organisation": {"id": "example-lep", "name": "Example LEP"}}
+
+
+def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list[Problem]]:
+    data, source = yamlsource.load(path)
+    if not isinstance(data, list):
+        raise InputError.single(str(path), "a rule file holds a list of rules (each starting with '- id:')", 1, 1)
+    parser = _Parser(source)
+    rules: list[Rule] = []
+    for index, raw in enumerate(data):
+        at: PathKey = (index,)
+        try:
+            spec = validate(RuleSpec, raw, source, prefix=at)
+        except InputError as error:
+            parser.problems.extend(error.problems)
+            continue
+        if spec.topic not in topics:
+            parser.problem((*at, "topic"), f"unknown topic {spec.topic!r}{did_you_mean(spec.topic, topics)}",
+                           hint="topics are listed in the pack's pack.yaml")
+        for r, requirement in enumerate(spec.requirements):
+            if not REQUIREMENT_ID.match(requirement):
+                parser.problem((*at, "requirements", r), f"{requirement!r} is not a catalogue id such as ROI-02")
+        before = len(parser.problems)
+        check = parser.check(spec.check, (*at, "check"), Facts)
+        applies = parser.check(spec.applies_when, (*at, "applies_when"), Facts) if spec.applies_when else None
+        examples = []
+        for e, example in enumerate(spec.examples):
+            example_at = (*at, "examples", e, "facts")
+            try:
+                facts = validate(Facts, {**EXAMPLE_DEFAULTS, **example.facts}, source, prefix=example_at)
+            except InputError as error:
+                parser.problems.extend(error.problems)
+                continue
+            parser.problems.extend(reference_problems(facts, source, example_at))
+            examples.append((example, facts))
+        if len(parser.problems) == before:
+            rules.append(Rule(spec, check, applies, tuple(examples), str(path), source.line_of(at)))
+    return rules, parser.problems
+
+
+def packs_folder() -> Path:
+    """The rule packs shipped inside the installed package."""
+    from importlib.resources import files
+
+    return Path(str(files("govcheck") / "rules"))
+
+
+def available_packs(folder: Path | None = None) -> dict[str, Path]:
+    folder = folder or packs_folder()
+    return {p.parent.name: p.parent for p in sorted(folder.glob("*/pack.yaml"))}
+
+
+def load_pack(name_or_path: str | Path, folder: Path | None = None) -> RulePack:
+    """Load a pack by id (from the bundled packs) or by the path of its folder."""
+    packs = available_packs(folder)
+    candidate = Path(name_or_path)
+    if (candidate / "pack.yaml").is_file():
+        pack_dir = candidate
+        folder = candidate.parent
+    elif str(name_or_path) in packs:
+        pack_dir = packs[str(name_or_path)]
+    else:
+        raise InputError.single(str(name_or_path), f"no such rule pack{did_you_mean(str(name_or_path), packs)}",
+                                hint=f"packs: {', '.join(packs) or 'none'}")
+    return _load_pack_dir(pack_dir, folder or pack_dir.parent, ())
+
+
+def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RulePack:
+    pack_file = pack_dir / "pack.yaml"
+    data, source = yamlsource.load(pack_file)
+    spec = validate(PackSpec, data, source)
+    if spec.id != pack_dir.name:
+        raise InputError.single(str(pack_file), f"pack id {spec.id!r} differs from its folder {pack_dir.name!r}",
+                                *(source.locate(("id",)) or (None, None)))
+    parent: RulePack | None = None
+    if spec.extends:
+        if spec.extends in (*seen, spec.id):
+            raise InputError.single(str(pack_file), f"packs extend each other in a loop: {' -> '.join((*seen, spec.id))}")
+        if not (folder / spec.extends / "pack.yaml").is_file():
+            line, column = source.locate(("extends",)) or (None, None)
+            raise InputError.single(str(pack_file), f"extends unknown pack {spec.extends!r}"
+                                    f"{did_you_mean(spec.extends, available_packs(folder))}", line, column)
+        parent = _load_pack_dir(folder / spec.extends, folder, (*seen, spec.id))
+    topics = {**(parent.topics if parent else {}), **spec.topics}
+    problems: list[Problem] = []
+    own: list[Rule] = []
+    for rule_file in sorted(pack_dir.glob("*.yaml")):
+        if rule_file.name == "pack.yaml":
+            continue
+        try:
+            rules, found = _rules_of_file(rule_file, topics)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        own.extend(rules)
+        problems.extend(found)
+    inherited = {rule.id: rule for rule in parent.rules} if parent else {}
+    seen_ids: dict[str, Rule] = {}
+    for rule in own:
+        if rule.id in seen_ids:
+            first = seen_ids[rule.id]
+            problems.append(Problem(rule.file, f"duplicate rule id {rule.id!r} (first at {first.file}:{first.line})",
+                                    rule.line, None, "rule ids are unique within a pack"))
+        elif rule.id in inherited and not rule.spec.override:
+            problems.append(Problem(rule.file, f"rule {rule.id!r} is already defined by pack {spec.extends!r}",
+                                    rule.line, None, "add override: true to replace it"))
+        elif rule.spec.override and rule.id not in inherited:
+            problems.append(Problem(rule.file, f"rule {rule.id!r} overrides nothing in "
+                                    f"{spec.extends or 'this pack (it extends none)'}", rule.line))
+        seen_ids[rule.id] = rule
+    for r, retired in enumerate(spec.retire):
+        if retired not in inherited:
+            line, column = source.locate(("retire", r)) or (None, None)
+            problems.append(Problem(str(pack_file), f"retires unknown rule {retired!r}"
+                                    f"{did_you_mean(retired, inherited)}", line, column))
+    if problems:
+        raise InputError(problems)
+    merged = [seen_ids.get(rule.id, rule) for rule in (parent.rules if parent else ()) if rule.id not in spec.retire]
+    merged.extend(rule for rule in own if rule.id not in inherited)
+    return RulePack(spec, tuple(merged), topics, str(pack_dir))
+
+
+def pack_in_force(on: dt.date, folder: Path | None = None) -> str:
+    """The id of the bundled pack in force on a date (the latest to come into force, if several)."""
+    candidates = []
+    for pack_id, pack_dir in available_packs(folder).items():
+        data, source = yamlsource.load(pack_dir / "pack.yaml")
+        spec = validate(PackSpec, data, source)
+        if spec.in_force.covers(on):
+            candidates.append((spec.in_force.from_, pack_id))
+    if not candidates:
+        raise InputError.single("rules", f"no bundled rule pack is in force on {on.isoformat()}",
+                                hint="name one with --pack")
+    return max(candidates)[1]
