@@ -230,3 +230,30 @@ def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Ou
         return met(f"{what} published and last reviewed {date_label(last)}", facts=facts, detail=detail)
     return not_met(f"{what} last reviewed {date_label(last)}; a review was due by {date_label(due)}",
                    facts=facts, detail=detail)
+
+
+class RecentParams(Params):
+    path: DatePath
+    within: Span
+    local: LocalCommitment = None
+    what: str | None = None
+
+
+@check_kind("recent")
+def recent(value: Any, params: RecentParams, ctx: CheckContext) -> Outcome:
+    """The date at ``path`` is no older than a span at the assessment date (a review is not overdue)."""
+    parts = paths.split(params.path)
+    found: dt.date | None = paths.read(value, parts)
+    what = params.what or _words(params.path)
+    facts = (ctx.path(parts),)
+    if found is None:
+        return missing(f"no date recorded for {what}", facts=facts)
+    amount, local_note = _strictest(ctx, params.within, params.local, larger_is_stricter=False)
+    due = later_by(ctx.calendar, params.within.unit, found, amount)
+    detail = (f"{params.path} = {found}; allowed: {params.within.words(amount)}{local_note}, so next due "
+              f"{date_label(due)}; assessed at {date_label(ctx.as_of)}",)
+    if found > ctx.as_of:
+        return not_met(f"{what} {date_label(found)} is after the assessment date", facts=facts, detail=detail)
+    if ctx.as_of <= due:
+        return met(f"{what} {date_label(found)}", facts=facts, detail=detail)
+    return not_met(f"{what} {date_label(found)}; the next was due by {date_label(due)}", facts=facts, detail=detail)

@@ -42,13 +42,16 @@ class Condition(BaseModel):
         return not (self.not_in is not None and any(v in self.not_in for v in values))
 
     def describe(self) -> str:
+        def show(value: Any) -> str:
+            return str(value).lower() if isinstance(value, bool) else str(value)
+
         if self.present is not None:
             return "is present" if self.present else "is absent"
         if self.in_ is not None:
-            return f"is one of {', '.join(map(str, self.in_))}"
+            return f"is one of {', '.join(map(show, self.in_))}"
         if self.not_in is not None:
-            return f"is none of {', '.join(map(str, self.not_in))}"
-        return f"is {self.equals}"
+            return f"is none of {', '.join(map(show, self.not_in))}"
+        return f"is {show(self.equals)}"
 
 
 class Where(RootModel[dict[str, Condition]]):

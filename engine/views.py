@@ -25,6 +25,7 @@ from govcheck.engine.facts import (
     Meeting,
     Person,
     PlanAction,
+    RegisterUpdate,
     Role,
     StaffMember,
 )
@@ -52,6 +53,13 @@ class MeetingDeclaration(Joined):
     meeting: Meeting
     declaration: Declaration
     person: Person | None
+
+
+class RegisterChange(Joined):
+    """A change to a person's interests, and when their register caught up with it."""
+
+    person: Person
+    update: RegisterUpdate
 
 
 class MeetingConfidentialItem(Joined):
@@ -134,6 +142,19 @@ def _confidential_items(facts: Facts, on: dt.date) -> list[Item]:
     return items
 
 
+def _register_changes(facts: Facts, on: dt.date) -> list[Item]:
+    items: list[Item] = []
+    for p, person in enumerate(facts.people):
+        register = person.register_of_interests
+        for u, update in enumerate(register.updates or [] if register else []):
+            if update.changed_on is None or update.changed_on <= on:
+                when = f" of {date_label(update.changed_on)}" if update.changed_on else ""
+                items.append(Item(RegisterChange(person=person, update=update),
+                                  ("people", p, "register_of_interests", "updates", u),
+                                  f"{person.name}: change{when}"))
+    return items
+
+
 def _senior_staff(facts: Facts, on: dt.date) -> list[Item]:
     return [Item(staff, ("senior_staff", s), f"{staff.name}" + (f" ({staff.post})" if staff.post else ""))
             for s, staff in enumerate(facts.senior_staff)
@@ -164,6 +185,7 @@ VIEWS: dict[str, View] = {view.name: view for view in (
     View("decision_meetings", Meeting, "meetings held so far of the board and of decision-making bodies",
          lambda facts, on: _meetings(facts, on, is_decision_body)),
     View("declarations", MeetingDeclaration, "interests declared at meetings held so far", _declarations),
+    View("register_changes", RegisterChange, "changes to people's interests recorded so far", _register_changes),
     View("confidential_items", MeetingConfidentialItem, "items taken in private at meetings held so far",
          _confidential_items),
     View("people", Person, "everyone the facts name", _plain("people", lambda person: person.name)),
