@@ -146,7 +146,7 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     items = [item for item in view.items(ctx.facts, ctx.as_of) if node.where is None or node.where.holds(item.value)]
     scope = view.name.replace("_", " ") + (f" where {node.where.describe()}" if node.where else "")
     if not items:
-        return Outcome(node.when_empty, f"no {scope}", detail=(f"each {scope}: none",), label=scope)
+        return Outcome(node.when_empty, f"no {scope} recorded", detail=(f"each {scope}: none",), label=scope)
     results = []
     children = []
     for item in items:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from govcheck.engine.subjects import SUBJECTS
 
@@ -349,3 +349,15 @@ class Facts(Fact):
     policies: Policies = Field(default_factory=Policies)
     documents: Documents = Field(default_factory=Documents)
     improvement_plan: ImprovementPlan | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_sections_are_defaults(cls, data: Any) -> Any:
+        # A section written with nothing under it (`policies:` followed only by comments,
+        # as `govcheck init` writes) reads as null; it means "nothing recorded yet".
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if not (value is None and key in _SECTIONS)}
+        return data
+
+
+_SECTIONS = frozenset({"local_commitments", "bodies", "people", "senior_staff", "meetings", "policies", "documents"})

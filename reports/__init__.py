@@ -1,0 +1,10 @@
+"""Renderers: findings into text, Markdown, JSON and the other formats.
+
+Importing this package registers every format in ``RENDERERS``. Reports read
+``Assessment`` objects only; they never re-evaluate anything.
+"""
+
+from govcheck.reports import json_report, markdown, text
+from govcheck.reports.registry import RENDERERS, RenderOptions, Renderer, format_for_extension
+
+__all__ = ["RENDERERS", "RenderOptions", "Renderer", "format_for_extension", "json_report", "markdown", "text"]

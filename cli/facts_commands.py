@@ -1,0 +1,70 @@
+"""``govcheck validate``, ``schema`` and ``init``: working with facts files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from govcheck.cli.main import EXIT_INPUT, EXIT_OK, reports_input_errors
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@reports_input_errors
+def validate(paths: tuple[str, ...]) -> None:
+    """Check that facts files are well formed, without assessing them."""
+    from govcheck.engine.api import facts_paths
+    from govcheck.engine.errors import InputError
+    from govcheck.engine.facts_loader import load_facts
+
+    broken = False
+    for path in facts_paths(paths):
+        try:
+            facts_file = load_facts(path)
+        except InputError as error:
+            broken = True
+            for problem in error.problems:
+                click.echo(f"error: {problem}", err=True)
+        else:
+            facts = facts_file.facts
+            click.echo(f"ok: {path} ({facts.organisation.name}, as of {facts.as_of.isoformat()})")
+    sys.exit(EXIT_INPUT if broken else EXIT_OK)
+
+
+@click.command()
+@click.option("--report", is_flag=True, help="Print the JSON report's schema instead of the facts schema.")
+def schema(report: bool) -> None:
+    """Print the facts file schema as JSON Schema, for editors to complete and check facts files."""
+    if report:
+        from govcheck.reports.json_report import report_schema
+
+        document = report_schema()
+    else:
+        from govcheck.engine.schema import facts_schema
+
+        document = facts_schema()
+    click.echo(json.dumps(document, indent=2, sort_keys=True))
+
+
+@click.command()
+@click.argument("name")
+@click.option("--output", "-o", metavar="FILE", help="Where to write (default: NAME.yaml in this folder).")
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@reports_input_errors
+def init(name: str, output: str | None, force: bool) -> None:
+    """Write a new facts file for the LEP called NAME, every section present and explained."""
+    import datetime as dt
+
+    from govcheck.cli.output import write_atomic
+    from govcheck.engine.template import facts_template, slug_for
+
+    text = facts_template(name, dt.date.today())
+    target = Path(output or f"{slug_for(name)}.yaml")
+    if target.exists() and not force:
+        raise click.ClickException(f"{target} exists; use --force to overwrite it")
+    write_atomic(target, text)
+    click.echo(f"wrote {target}: fill it in, then run `govcheck validate {target}`")
+

@@ -1,0 +1,53 @@
+"""What several renderers share: grouping findings and wording statuses and counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from govcheck.checks.base import Status
+from govcheck.engine.results import SEVERITIES, STATUS_ORDER, Assessment, Finding
+
+STATUS_WORDS = {
+    Status.MET: "met",
+    Status.PARTIAL: "partial",
+    Status.NOT_MET: "not met",
+    Status.MISSING_EVIDENCE: "missing evidence",
+    Status.NOT_APPLICABLE: "not applicable",
+    Status.WAIVED: "waived",
+    Status.ERROR: "error",
+}
+
+
+def by_topic(assessment: Assessment, findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by topic, topics in the pack's order, worst first within each."""
+    order = list(assessment.topics)
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.topic, []).append(finding)
+    ranked = sorted(groups, key=lambda t: (order.index(t) if t in order else len(order), t))
+    return [(assessment.topics.get(topic, topic),
+             sorted(groups[topic], key=lambda f: (STATUS_ORDER.index(f.status), SEVERITIES.index(f.severity))))
+            for topic in ranked]
+
+
+def status_counts(assessment: Assessment) -> list[tuple[Status, int]]:
+    counts = assessment.count()
+    return [(status, counts[status]) for status in STATUS_ORDER[::-1] if counts[status]]
+
+
+def gap_severity_counts(assessment: Assessment) -> list[tuple[str, int]]:
+    gaps = [f for f in assessment.findings if f.is_gap]
+    return [(severity, sum(f.severity == severity for f in gaps)) for severity in SEVERITIES]
+
+
+def summary_line(assessment: Assessment) -> str:
+    parts = [f"{count} {STATUS_WORDS[status]}" for status, count in status_counts(assessment)]
+    return f"{len(assessment.findings)} rules: " + ", ".join(parts)
+
+
+def location(assessment: Assessment, line: int | None) -> str:
+    return f"{assessment.facts_file}:{line}" if line else assessment.facts_file
+
+
+def gaps_then_rest(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
+    return [f for f in findings if f.is_gap], [f for f in findings if not f.is_gap]

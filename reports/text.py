@@ -1,0 +1,91 @@
+"""The terminal report: summary first, then gaps by topic, then what is met; 100 columns wide."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from govcheck.checks.base import Status
+from govcheck.engine.results import Assessment, Finding
+from govcheck.engine.views import date_label
+from govcheck.reports.common import (
+    STATUS_WORDS,
+    by_topic,
+    gap_severity_counts,
+    gaps_then_rest,
+    location,
+    summary_line,
+)
+from govcheck.reports.registry import RenderOptions, renderer
+
+WIDTH = 100
+MAX_ITEMS = 12  # failing items listed per finding before "... and N more"
+MARKS = {Status.MET: "ok", Status.PARTIAL: "PARTIAL", Status.NOT_MET: "NOT MET",
+         Status.MISSING_EVIDENCE: "MISSING", Status.NOT_APPLICABLE: "n/a", Status.WAIVED: "waived",
+         Status.ERROR: "ERROR"}
+
+
+def _wrap(text: str, indent: int, hang: int | None = None) -> list[str]:
+    hang = indent if hang is None else hang
+    return textwrap.wrap(text, WIDTH, initial_indent=" " * indent, subsequent_indent=" " * hang,
+                         break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _gap(assessment: Assessment, finding: Finding) -> list[str]:
+    head = f"  {MARKS[finding.status]:<8} {finding.severity:<6} {finding.rule_id}"
+    lines = [head]
+    lines += _wrap(finding.title, 4)
+    lines += _wrap(f"Why: {finding.reason}", 4, 9)
+    failing = finding.failing_items
+    for item, line in failing[:MAX_ITEMS]:
+        where = f"  [line {line}]" if line else ""
+        lines += _wrap(f"- {item.label}: {item.reason}{where}", 6, 8)
+    if len(failing) > MAX_ITEMS:
+        lines.append(f"      ... and {len(failing) - MAX_ITEMS} more")
+    cite = f"{finding.citation}; requirement {', '.join(finding.requirements)}; basis {finding.basis}"
+    lines += _wrap(f"Cites: {cite}", 4, 11)
+    if finding.line:
+        lines += _wrap(f"Facts: {location(assessment, finding.line)}", 4, 11)
+    cited = [e.cited for e in finding.evidence if e.cited]
+    if cited:
+        lines += _wrap(f"Evidence: {'; '.join(dict.fromkeys(cited))}", 4, 14)
+    lines += _wrap(f"Next: {finding.remediation}", 4, 10)
+    return lines
+
+
+def render_one(assessment: Assessment) -> str:
+    lines = [f"{assessment.organisation_name} ({assessment.organisation_id})"]
+    lines += _wrap(f"Facts: {assessment.facts_file} (sha256 {assessment.facts_sha256[:12]})", 0, 2)
+    lines += _wrap(f"Assessed at {date_label(assessment.as_of)} against {assessment.pack.title}, "
+                   f"{assessment.pack.edition} ({assessment.pack.id})", 0, 2)
+    lines.append("")
+    lines.append(f"Summary: {summary_line(assessment)}")
+    severity = ", ".join(f"{name} {count}" for name, count in gap_severity_counts(assessment))
+    lines.append(f"Gaps by severity: {severity}")
+    gaps, rest = gaps_then_rest(assessment.findings)
+    if gaps:
+        lines += ["", "GAPS"]
+        for topic, findings in by_topic(assessment, gaps):
+            lines += ["", topic]
+            for finding in findings:
+                lines += _gap(assessment, finding)
+    if rest:
+        lines += ["", "MET, WAIVED OR NOT APPLICABLE"]
+        for topic, findings in by_topic(assessment, rest):
+            lines += ["", topic]
+            for finding in findings:
+                lines += _wrap(f"{MARKS[finding.status]:<7} {finding.rule_id}: {finding.reason}", 2, 10)
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+@renderer("text", ".txt")
+def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
+    """Plain text for a terminal, 100 columns wide."""
+    parts = [render_one(a) for a in assessments]
+    separator = "\n" + "=" * WIDTH + "\n\n"
+    text = separator.join(parts)
+    if len(assessments) > 1:
+        totals = {status: sum(a.count()[status] for a in assessments) for status in STATUS_WORDS}
+        worded = ", ".join(f"{n} {STATUS_WORDS[s]}" for s, n in totals.items() if n)
+        text += separator + f"{len(assessments)} LEPs assessed: {worded}\n"
+    return text
