@@ -106,7 +106,7 @@ def parse(text: str, file: str) -> tuple[Any, SourceMap]:
     try:
         root = yaml.compose(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, file) from None
+        raise _syntax_error(error, file, text) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML always marks parse errors
         raise InputError.single(file, f"is not valid YAML: {error}") from None
     source = SourceMap(file)
@@ -124,11 +124,13 @@ def load(path: Path) -> tuple[Any, SourceMap]:
     return parse(read_text(path), str(path))
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, file: str) -> InputError:
+def _syntax_error(error: yaml.MarkedYAMLError, file: str, text: str) -> InputError:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or str(error)
     hint = None
-    if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+    lines = text.splitlines()
+    bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\\t" in problem:
         hint = "indent with spaces; YAML does not allow tabs for indentation"
     elif "mapping values are not allowed" in problem:
         hint = "a value containing ': ' needs quotes"

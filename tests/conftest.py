@@ -1,0 +1,49 @@
+"""Shared fixtures: the bundled packs, a calendar, and building facts from a few lines of YAML."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.facts_loader import FactsFile, parse_facts
+from govcheck.engine.rules import RulePack, available_packs, load_pack
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*_expected.* from the current output (review the diff!)")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def calendar() -> WorkingCalendar:
+    return WorkingCalendar()
+
+
+@pytest.fixture(scope="session")
+def packs() -> dict[str, RulePack]:
+    return {name: load_pack(name) for name in available_packs()}
+
+
+@pytest.fixture(scope="session")
+def naf2019(packs: dict[str, RulePack]) -> RulePack:
+    return packs["naf-2019"]
+
+
+def facts_from(yaml_text: str, name: str = "test.yaml") -> FactsFile:
+    """A facts file from YAML text; format_version and organisation are filled in when absent."""
+    text = textwrap.dedent(yaml_text)
+    if "format_version" not in text:
+        text = "format_version: 1\n" + text
+    if "organisation:" not in text:
+        text += "\norganisation: {id: test-lep, name: Test LEP}\n"
+    return parse_facts(text, name)
