@@ -6,5 +6,16 @@ Importing this package registers every kind; ``REGISTRY`` maps names to kinds.
 from govcheck.checks import coverage, dates, presence, quorum, thresholds
 from govcheck.checks.base import REGISTRY, CheckContext, CheckKind, ItemResult, Outcome, Status
 
-__all__ = ["REGISTRY", "CheckContext", "CheckKind", "ItemResult", "Outcome", "Status",
-           "coverage", "dates", "presence", "quorum", "thresholds"]
+__all__ = [
+    "REGISTRY",
+    "CheckContext",
+    "CheckKind",
+    "ItemResult",
+    "Outcome",
+    "Status",
+    "coverage",
+    "dates",
+    "presence",
+    "quorum",
+    "thresholds",
+]

@@ -12,17 +12,16 @@ Nothing here reads files or the clock: the assessment date is in the context.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-import typing
 from typing import Annotated, Any, Generic, TypeVar
-
-from pydantic import BaseModel, ConfigDict
 
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.facts import Facts
 from govcheck.engine.yamlsource import PathKey
+from pydantic import BaseModel, ConfigDict
 
 
 class Status(StrEnum):
@@ -143,8 +142,9 @@ class CheckKind(Generic[P]):
 REGISTRY: dict[str, CheckKind[Any]] = {}
 
 
-def check_kind(name: str) -> Callable[[Callable[[Any, P, CheckContext], Outcome]],
-                                      Callable[[Any, P, CheckContext], Outcome]]:
+def check_kind(
+    name: str,
+) -> Callable[[Callable[[Any, P, CheckContext], Outcome]], Callable[[Any, P, CheckContext], Outcome]]:
     """Register a check kind under ``name``; its parameter model is the second argument's type."""
 
     def register(function: Callable[[Any, P, CheckContext], Outcome]) -> Callable[[Any, P, CheckContext], Outcome]:
@@ -152,8 +152,9 @@ def check_kind(name: str) -> Callable[[Callable[[Any, P, CheckContext], Outcome]
             raise ValueError(f"check kind {name!r} is registered twice")
         hints = function.__annotations__
         params = _resolve(hints["params"], function)
-        REGISTRY[name] = CheckKind(name, params, function, (function.__doc__ or "").strip().splitlines()[0],
-                                   _path_fields(params))
+        REGISTRY[name] = CheckKind(
+            name, params, function, (function.__doc__ or "").strip().splitlines()[0], _path_fields(params)
+        )
         return function
 
     return register

@@ -38,8 +38,17 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
     passed = sum(item.status is Status.MET for item in items)
     gaps = [item.label for item in items if item.status is not Status.MET]
     status = Status.MET if not gaps else (Status.NOT_MET if passed == 0 else Status.PARTIAL)
-    reason = (f"the {what} covers all {len(items)} subjects" if not gaps
-              else f"the {what} covers {passed} of {len(items)} subjects; not: {', '.join(gaps)}")
-    return Outcome(status, reason, items=tuple(items), passed=passed, total=len(items),
-                   facts=tuple(item.path for item in items if item.status is Status.MET) or (ctx.path(parts),),
-                   detail=tuple(f"{item.label}: {item.reason}" for item in items))
+    reason = (
+        f"the {what} covers all {len(items)} subjects"
+        if not gaps
+        else f"the {what} covers {passed} of {len(items)} subjects; not: {', '.join(gaps)}"
+    )
+    return Outcome(
+        status,
+        reason,
+        items=tuple(items),
+        passed=passed,
+        total=len(items),
+        facts=tuple(item.path for item in items if item.status is Status.MET) or (ctx.path(parts),),
+        detail=tuple(f"{item.label}: {item.reason}" for item in items),
+    )

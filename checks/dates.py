@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
-
 from govcheck.checks.base import (
     CheckContext,
     DatePath,
@@ -23,10 +21,15 @@ from govcheck.engine.calendar import WorkingCalendar, add_months
 from govcheck.engine.facts import Document, LocalCommitments
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.views import date_label
+from pydantic import AfterValidator, Field, model_validator
 
 Unit = Literal["days", "working_days", "clear_working_days", "months"]
-UNIT_WORDS = {"days": "days", "working_days": "working days", "clear_working_days": "clear working days",
-              "months": "months"}
+UNIT_WORDS = {
+    "days": "days",
+    "working_days": "working days",
+    "clear_working_days": "clear working days",
+    "months": "months",
+}
 # Days listed one by one in an explanation; longer stretches are summarised.
 MAX_DAYS_SHOWN = 62
 
@@ -48,8 +51,8 @@ class Span(Params):
 
     @property
     def unit(self) -> Unit:
-        return next(unit for unit in ("days", "working_days", "clear_working_days", "months")
-                    if getattr(self, unit) is not None)  # type: ignore[return-value]
+        units: tuple[Unit, ...] = ("days", "working_days", "clear_working_days", "months")
+        return next(unit for unit in units if getattr(self, unit) is not None)
 
     @property
     def amount(self) -> int:
@@ -153,8 +156,17 @@ def deadline(value: Any, params: DeadlineParams, ctx: CheckContext) -> Outcome:
     return _at_least(ctx, params, params.at_least, start, end, event, since, facts, detail)
 
 
-def _within(ctx: CheckContext, params: DeadlineParams, span: Span, start: dt.date | None, end: dt.date | None,
-            event: str, since: str, facts: tuple[Any, ...], detail: list[str]) -> Outcome:
+def _within(
+    ctx: CheckContext,
+    params: DeadlineParams,
+    span: Span,
+    start: dt.date | None,
+    end: dt.date | None,
+    event: str,
+    since: str,
+    facts: tuple[Any, ...],
+    detail: list[str],
+) -> Outcome:
     amount, local_note = _strictest(ctx, span, params.local, larger_is_stricter=False)
     if start is None:
         return missing(f"no date recorded for {since}", facts=facts, detail=tuple(detail))
@@ -162,21 +174,35 @@ def _within(ctx: CheckContext, params: DeadlineParams, span: Span, start: dt.dat
     detail.append(f"allowed: {span.words(amount)}{local_note} after {date_label(start)}, so due by {date_label(due)}")
     if end is None:
         if ctx.as_of > due:
-            return missing(f"no date recorded for {event}; it was due by {date_label(due)}",
-                           facts=facts, detail=tuple(detail))
+            return missing(
+                f"no date recorded for {event}; it was due by {date_label(due)}", facts=facts, detail=tuple(detail)
+            )
         return met(f"{event} not yet due (due by {date_label(due)})", facts=facts, detail=tuple(detail))
     taken = elapsed(ctx.calendar, span.unit, start, end)
     if span.unit in ("working_days", "clear_working_days"):
         detail.extend(day_by_day(ctx.calendar, start, end + dt.timedelta(days=1)))
     if end <= due:
-        return met(f"{event} {date_label(end)}, within {span.words(amount)} of {since}",
-                   facts=facts, detail=tuple(detail))
-    return not_met(f"{event} {span.words(max(taken, 0))} after {since} ({date_label(end)}); "
-                   f"{amount} allowed{local_note}", facts=facts, detail=tuple(detail))
+        return met(
+            f"{event} {date_label(end)}, within {span.words(amount)} of {since}", facts=facts, detail=tuple(detail)
+        )
+    return not_met(
+        f"{event} {span.words(max(taken, 0))} after {since} ({date_label(end)}); {amount} allowed{local_note}",
+        facts=facts,
+        detail=tuple(detail),
+    )
 
 
-def _at_least(ctx: CheckContext, params: DeadlineParams, span: Span, start: dt.date | None, end: dt.date | None,
-              event: str, since: str, facts: tuple[Any, ...], detail: list[str]) -> Outcome:
+def _at_least(
+    ctx: CheckContext,
+    params: DeadlineParams,
+    span: Span,
+    start: dt.date | None,
+    end: dt.date | None,
+    event: str,
+    since: str,
+    facts: tuple[Any, ...],
+    detail: list[str],
+) -> Outcome:
     # Here `from` is the earlier event (papers published) and `to` the later one (the meeting).
     amount, local_note = _strictest(ctx, span, params.local, larger_is_stricter=True)
     if end is None:
@@ -188,10 +214,13 @@ def _at_least(ctx: CheckContext, params: DeadlineParams, span: Span, start: dt.d
     if span.unit in ("working_days", "clear_working_days"):
         detail.extend(day_by_day(ctx.calendar, start, end))
     if gap >= amount:
-        return met(f"{since} {date_label(start)}, {span.words(gap)} before {event}",
-                   facts=facts, detail=tuple(detail))
-    return not_met(f"{since} {date_label(start)}, {span.words(gap)} before {event} "
-                   f"({date_label(end)}); {amount} required{local_note}", facts=facts, detail=tuple(detail))
+        return met(f"{since} {date_label(start)}, {span.words(gap)} before {event}", facts=facts, detail=tuple(detail))
+    return not_met(
+        f"{since} {date_label(start)}, {span.words(gap)} before {event} "
+        f"({date_label(end)}); {amount} required{local_note}",
+        facts=facts,
+        detail=tuple(detail),
+    )
 
 
 class KeptCurrentParams(Params):
@@ -216,20 +245,25 @@ def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Ou
     if params.must_be_published and document.url is None and document.published_on is None:
         return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)
     if document.published_on is not None and document.published_on > ctx.as_of:
-        return not_met(f"{what} published {date_label(document.published_on)}, after the assessment date",
-                       facts=(ctx.path((*parts, "published_on")),))
+        return not_met(
+            f"{what} published {date_label(document.published_on)}, after the assessment date",
+            facts=(ctx.path((*parts, "published_on")),),
+        )
     dates = [d for d in (document.reviewed_on, document.adopted_on) if d is not None and d <= ctx.as_of]
     if not dates:
         return missing(f"no adoption or review date recorded for the {what}", facts=facts)
     last = max(dates)
     amount, local_note = _strictest(ctx, params.review_within, params.local, larger_is_stricter=False)
     due = later_by(ctx.calendar, params.review_within.unit, last, amount)
-    detail = (f"last adopted or reviewed {date_label(last)}; review every {params.review_within.words(amount)}"
-              f"{local_note}, so next due {date_label(due)}; assessed at {date_label(ctx.as_of)}",)
+    detail = (
+        f"last adopted or reviewed {date_label(last)}; review every {params.review_within.words(amount)}"
+        f"{local_note}, so next due {date_label(due)}; assessed at {date_label(ctx.as_of)}",
+    )
     if ctx.as_of <= due:
         return met(f"{what} published and last reviewed {date_label(last)}", facts=facts, detail=detail)
-    return not_met(f"{what} last reviewed {date_label(last)}; a review was due by {date_label(due)}",
-                   facts=facts, detail=detail)
+    return not_met(
+        f"{what} last reviewed {date_label(last)}; a review was due by {date_label(due)}", facts=facts, detail=detail
+    )
 
 
 class RecentParams(Params):
@@ -250,8 +284,10 @@ def recent(value: Any, params: RecentParams, ctx: CheckContext) -> Outcome:
         return missing(f"no date recorded for {what}", facts=facts)
     amount, local_note = _strictest(ctx, params.within, params.local, larger_is_stricter=False)
     due = later_by(ctx.calendar, params.within.unit, found, amount)
-    detail = (f"{params.path} = {found}; allowed: {params.within.words(amount)}{local_note}, so next due "
-              f"{date_label(due)}; assessed at {date_label(ctx.as_of)}",)
+    detail = (
+        f"{params.path} = {found}; allowed: {params.within.words(amount)}{local_note}, so next due "
+        f"{date_label(due)}; assessed at {date_label(ctx.as_of)}",
+    )
     if found > ctx.as_of:
         return not_met(f"{what} {date_label(found)} is after the assessment date", facts=facts, detail=detail)
     if ctx.as_of <= due:

@@ -26,8 +26,11 @@ def present(value: Any, params: PresentParams, ctx: CheckContext) -> Outcome:
     facts = (ctx.path(parts),)
     if found is None or found == [] or found == "":
         return missing(f"no {what} recorded", facts=facts, detail=(f"{params.path}: absent",))
-    return met(f"{what}: {found}" if not isinstance(found, (list, dict)) and len(str(found)) < 80
-               else f"{what} recorded", facts=facts, detail=(f"{params.path} = {found!r}",))
+    return met(
+        f"{what}: {found}" if not isinstance(found, (list, dict)) and len(str(found)) < 80 else f"{what} recorded",
+        facts=facts,
+        detail=(f"{params.path} = {found!r}",),
+    )
 
 
 class IsTrueParams(Params):

@@ -10,7 +10,6 @@ must also hold for each item after members who declared an interest withdrew.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from govcheck.checks.base import CheckContext, Outcome, Params, check_kind, met, missing, not_met
 from govcheck.engine.facts import Body, Meeting, Person
@@ -22,9 +21,14 @@ class QuorateParams(Params):
 
 
 def _voting_members(people: list[Person], body: Body, meeting: Meeting) -> dict[str, Person]:
-    return {person.id: person for person in people
-            if any(role.body == body.id and role.role in MEMBER_ROLES and role.is_current(meeting.held_on)
-                   for role in person.roles)}
+    return {
+        person.id: person
+        for person in people
+        if any(
+            role.body == body.id and role.role in MEMBER_ROLES and role.is_current(meeting.held_on)
+            for role in person.roles
+        )
+    }
 
 
 def _shortfall(body: Body, members: dict[str, Person], present: list[str]) -> tuple[str | None, str]:
@@ -77,6 +81,5 @@ def quorate(value: Meeting, params: QuorateParams, ctx: CheckContext) -> Outcome
             why, sums = _shortfall(body, members, remaining)
             detail.append(f"item {item}, after {len(people)} withdrew: {sums}")
             if why:
-                return not_met(f"inquorate for item {item} after withdrawals: {why}", facts=facts,
-                               detail=tuple(detail))
+                return not_met(f"inquorate for item {item} after withdrawals: {why}", facts=facts, detail=tuple(detail))
     return met(f"quorate: {sums}", facts=facts, detail=tuple(detail))

@@ -5,13 +5,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
-
 from govcheck.checks.base import CheckContext, ItemResult, Outcome, Params, Status, check_kind, met, missing, not_met
 from govcheck.checks.where import Where
 from govcheck.engine import paths
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.views import VIEWS
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 
 def _known_view(name: str) -> str:
@@ -30,8 +29,11 @@ def _fraction(value: Any) -> Any:
 
 
 ViewName = Annotated[str, AfterValidator(_known_view)]
-Share = Annotated[Fraction, BeforeValidator(_fraction),
-                  WithJsonSchema({"type": ["string", "number"], "description": "a fraction such as 2/3, or 0.5, or 50%"})]
+Share = Annotated[
+    Fraction,
+    BeforeValidator(_fraction),
+    WithJsonSchema({"type": ["string", "number"], "description": "a fraction such as 2/3, or 0.5, or 50%"}),
+]
 
 
 def _show(share: Fraction) -> str:
@@ -58,8 +60,7 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     if params.at_most is not None:
         bounds.append(f"at most {params.at_most}")
     facts = tuple(item.path for item in chosen) or ((params.of,) if params.of in ("bodies", "people") else ())
-    detail = (f"{len(chosen)} {what}: " + "; ".join(item.label for item in chosen),
-              f"required: {' and '.join(bounds)}")
+    detail = (f"{len(chosen)} {what}: " + "; ".join(item.label for item in chosen), f"required: {' and '.join(bounds)}")
     too_few = params.at_least is not None and len(chosen) < params.at_least
     too_many = params.at_most is not None and len(chosen) > params.at_most
     reason = f"{len(chosen)} {what}; {' and '.join(bounds)} required"
@@ -89,31 +90,47 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     what = params.what or params.where.describe()
     if not items:
         return missing(f"no {params.of.replace('_', ' ')} recorded")
-    unknown = [item for item in items if any(paths.read(item.value, paths.split(path)) in (None, [])
-                                             for path in params.where.root)]
+    unknown = [
+        item
+        for item in items
+        if any(paths.read(item.value, paths.split(path)) in (None, []) for path in params.where.root)
+    ]
     known = [item for item in items if item not in unknown]
     matching = [item for item in known if params.where.holds(item.value)]
     total = len(items)
 
     def verdict(hits: int) -> bool:
         ratio = Fraction(hits, total)
-        return ((params.at_least is None or ratio >= params.at_least)
-                and (params.at_most is None or ratio <= params.at_most))
+        return (params.at_least is None or ratio >= params.at_least) and (
+            params.at_most is None or ratio <= params.at_most
+        )
 
     bound = " and ".join(
         ([f"at least {_show(params.at_least)}"] if params.at_least is not None else [])
-        + ([f"at most {_show(params.at_most)}"] if params.at_most is not None else []))
-    reason = f"{len(matching)} of {total} {params.of.replace('_', ' ')} ({len(matching) / total:.0%}) {what}; {bound} required"
-    detail = (f"{what}: " + ("; ".join(item.label for item in matching) or "none"),
-              f"not {what}: " + ("; ".join(item.label for item in known if item not in matching) or "none"),
-              f"unknown: " + ("; ".join(item.label for item in unknown) or "none"))
+        + ([f"at most {_show(params.at_most)}"] if params.at_most is not None else [])
+    )
+    scope = params.of.replace("_", " ")
+    reason = f"{len(matching)} of {total} {scope} ({len(matching) / total:.0%}) {what}; {bound} required"
+    detail = (
+        f"{what}: " + ("; ".join(item.label for item in matching) or "none"),
+        f"not {what}: " + ("; ".join(item.label for item in known if item not in matching) or "none"),
+        "unknown: " + ("; ".join(item.label for item in unknown) or "none"),
+    )
     facts = tuple(item.path for item in items)
-    missing_items = tuple(ItemResult(item.label, Status.MISSING_EVIDENCE,
-                                     f"not recorded: {', '.join(params.where.root)}", item.path) for item in unknown)
+    missing_items = tuple(
+        ItemResult(item.label, Status.MISSING_EVIDENCE, f"not recorded: {', '.join(params.where.root)}", item.path)
+        for item in unknown
+    )
     low, high = verdict(len(matching)), verdict(len(matching) + len(unknown))
     if unknown and low != high:
-        return missing(f"{reason}, but {len(unknown)} unknown", items=missing_items, facts=facts, detail=detail,
-                       passed=len(matching), total=total)
+        return missing(
+            f"{reason}, but {len(unknown)} unknown",
+            items=missing_items,
+            facts=facts,
+            detail=detail,
+            passed=len(matching),
+            total=total,
+        )
     if low:
         return met(reason, facts=facts, detail=detail, passed=len(matching), total=total, items=missing_items)
     return not_met(reason, facts=facts, detail=detail, passed=len(matching), total=total, items=missing_items)

@@ -6,7 +6,6 @@ import datetime as dt
 import sys
 
 import click
-
 from govcheck.cli.main import EXIT_GAPS, EXIT_INPUT, EXIT_OK, reports_input_errors
 
 FORMATS = ("text", "markdown", "json")
@@ -24,17 +23,33 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--as-of", callback=parse_date, metavar="YYYY-MM-DD",
-              help="Assess at this date instead of each facts file's own as_of.")
+@click.option(
+    "--as-of",
+    callback=parse_date,
+    metavar="YYYY-MM-DD",
+    help="Assess at this date instead of each facts file's own as_of.",
+)
 @click.option("--pack", metavar="ID|DIR", help="Rule pack to use (default: the one in force on the date).")
-@click.option("--format", "format_", default="text", show_default=True, metavar="FORMAT",
-              help="Report format: text, markdown or json (see `govcheck formats`).")
+@click.option(
+    "--format",
+    "format_",
+    default="text",
+    show_default=True,
+    metavar="FORMAT",
+    help="Report format: text, markdown or json (see `govcheck formats`).",
+)
 @click.option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default="low", show_default=True,
-              help="Exit 1 when a gap of this severity or higher is found; never: always exit 0.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITY_CHOICES),
+    default="low",
+    show_default=True,
+    help="Exit 1 when a gap of this severity or higher is found; never: always exit 0.",
+)
 @reports_input_errors
-def check(paths: tuple[str, ...], as_of: dt.date | None, pack: str | None, format_: str, output: str | None,
-          fail_on: str) -> None:
+def check(
+    paths: tuple[str, ...], as_of: dt.date | None, pack: str | None, format_: str, output: str | None, fail_on: str
+) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
 
     With no PATHS, assesses the example frameworks bundled with govcheck.
@@ -45,8 +60,7 @@ def check(paths: tuple[str, ...], as_of: dt.date | None, pack: str | None, forma
     from govcheck.reports import RENDERERS, RenderOptions
 
     if format_ not in RENDERERS:
-        raise click.BadParameter(f"unknown format {format_!r}; formats: {', '.join(RENDERERS)}",
-                                 param_hint="--format")
+        raise click.BadParameter(f"unknown format {format_!r}; formats: {', '.join(RENDERERS)}", param_hint="--format")
     files = facts_paths(paths or [bundled_frameworks()])
     if not files:
         raise click.UsageError("no facts files found in the paths given")

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import click
-
 from govcheck.cli.main import EXIT_INPUT, EXIT_OK, reports_input_errors
 
 
@@ -67,4 +66,3 @@ def init(name: str, output: str | None, force: bool) -> None:
         raise click.ClickException(f"{target} exists; use --force to overwrite it")
     write_atomic(target, text)
     click.echo(f"wrote {target}: fill it in, then run `govcheck validate {target}`")
-

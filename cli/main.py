@@ -12,7 +12,6 @@ from functools import wraps
 from typing import Any, TypeVar
 
 import click
-
 from govcheck import __version__
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT = 0, 1, 2

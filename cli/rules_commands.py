@@ -6,7 +6,6 @@ import json
 import sys
 
 import click
-
 from govcheck.cli.main import EXIT_GAPS, EXIT_OK, reports_input_errors
 
 
@@ -31,14 +30,29 @@ def list_rules(pack: str | None, topic: str | None, format_: str) -> None:
     loaded = _pack(pack)
     chosen = [rule for rule in loaded.rules if topic is None or rule.spec.topic == topic]
     if format_ == "json":
-        click.echo(json.dumps([{"id": r.id, "title": r.spec.title, "topic": r.spec.topic,
-                                "severity": r.spec.severity, "obligation": r.spec.obligation,
-                                "basis": r.spec.basis, "requirements": r.spec.requirements,
-                                "citation": str(r.spec.cite)} for r in chosen], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "title": r.spec.title,
+                        "topic": r.spec.topic,
+                        "severity": r.spec.severity,
+                        "obligation": r.spec.obligation,
+                        "basis": r.spec.basis,
+                        "requirements": r.spec.requirements,
+                        "citation": str(r.spec.cite),
+                    }
+                    for r in chosen
+                ],
+                indent=2,
+            )
+        )
         return
     for rule in chosen:
-        click.echo(f"{rule.id:<62} {rule.spec.severity:<6} {rule.spec.obligation:<6} "
-                   f"{','.join(rule.spec.requirements)}")
+        click.echo(
+            f"{rule.id:<62} {rule.spec.severity:<6} {rule.spec.obligation:<6} {','.join(rule.spec.requirements)}"
+        )
     click.echo(f"{len(chosen)} rules in {loaded.id}")
 
 
@@ -58,12 +72,16 @@ def test_rules(pack: str | None) -> None:
         for result in results:
             if not result.ok:
                 failures += 1
-                click.echo(f"FAIL {loaded.id} {result.rule_id}: example {result.name!r}: expected "
-                           f"{result.expected.value}, got {result.got.value} ({result.reason})")
+                click.echo(
+                    f"FAIL {loaded.id} {result.rule_id}: example {result.name!r}: expected "
+                    f"{result.expected.value}, got {result.got.value} ({result.reason})"
+                )
         for rule_id, problems in incomplete.items():
             failures += 1
             click.echo(f"FAIL {loaded.id} {rule_id}: {'; '.join(problems)}")
         passed = sum(r.ok for r in results)
-        click.echo(f"{loaded.id}: {passed} of {len(results)} examples give their expected verdict; "
-                   f"{len(loaded.rules) - len(incomplete)} of {len(loaded.rules)} rules have passing and failing examples")
+        click.echo(
+            f"{loaded.id}: {passed} of {len(results)} examples give their expected verdict; "
+            f"{len(loaded.rules) - len(incomplete)} of {len(loaded.rules)} rules have passing and failing examples"
+        )
     sys.exit(EXIT_GAPS if failures else EXIT_OK)

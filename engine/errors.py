@@ -38,6 +38,7 @@ class InputError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
     @classmethod
-    def single(cls, file: str | Path, message: str, line: int | None = None,
-               column: int | None = None, hint: str | None = None) -> InputError:
+    def single(
+        cls, file: str | Path, message: str, line: int | None = None, column: int | None = None, hint: str | None = None
+    ) -> InputError:
         return cls([Problem(str(file), message, line, column, hint)])

@@ -21,8 +21,15 @@ from govcheck.engine.views import VIEWS
 from govcheck.engine.yamlsource import PathKey
 
 # How statuses combine: `all` takes the worst of its parts, `any` the best.
-_BADNESS = {Status.MET: 0, Status.NOT_APPLICABLE: 0, Status.WAIVED: 0, Status.MISSING_EVIDENCE: 1,
-            Status.PARTIAL: 2, Status.NOT_MET: 3, Status.ERROR: 4}
+_BADNESS = {
+    Status.MET: 0,
+    Status.NOT_APPLICABLE: 0,
+    Status.WAIVED: 0,
+    Status.MISSING_EVIDENCE: 1,
+    Status.PARTIAL: 2,
+    Status.NOT_MET: 3,
+    Status.ERROR: 4,
+}
 
 
 @dataclass(frozen=True)
@@ -55,8 +62,9 @@ def evaluate_rule(rule: Rule, ctx: CheckContext) -> Outcome:
         if rule.applies_when is not None:
             applies = run(rule.applies_when, ctx.facts, ctx)
             if applies.status is not Status.MET:
-                return Outcome(Status.NOT_APPLICABLE, f"does not apply: {applies.reason}", children=(applies,),
-                               facts=applies.facts)
+                return Outcome(
+                    Status.NOT_APPLICABLE, f"does not apply: {applies.reason}", children=(applies,), facts=applies.facts
+                )
         return run(rule.check, ctx.facts, ctx)
     except Exception as error:  # noqa: BLE001 - reported as this rule's result, never raised
         return Outcome(Status.ERROR, f"the check failed: {type(error).__name__}: {error}")
@@ -151,8 +159,19 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     children = []
     for item in items:
         outcome = _single(node, item.value, ctx.within(item.path, item.label))
-        children.append(Outcome(outcome.status, outcome.reason, outcome.items, outcome.passed, outcome.total,
-                                outcome.facts, outcome.detail, outcome.children, item.label))
+        children.append(
+            Outcome(
+                outcome.status,
+                outcome.reason,
+                outcome.items,
+                outcome.passed,
+                outcome.total,
+                outcome.facts,
+                outcome.detail,
+                outcome.children,
+                item.label,
+            )
+        )
         results.append(ItemResult(item.label, outcome.status, outcome.reason, item.path))
     return _aggregate(scope, results, tuple(children))
 
@@ -195,8 +214,17 @@ def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         return Outcome(status, f"not: {inner.reason}", facts=inner.facts, children=(inner,))
     kind = REGISTRY[node.kind]
     outcome = kind.function(value, node.params, ctx)
-    return Outcome(outcome.status, outcome.reason, outcome.items, outcome.passed, outcome.total, outcome.facts,
-                   outcome.detail, outcome.children, outcome.label or node.kind)
+    return Outcome(
+        outcome.status,
+        outcome.reason,
+        outcome.items,
+        outcome.passed,
+        outcome.total,
+        outcome.facts,
+        outcome.detail,
+        outcome.children,
+        outcome.label or node.kind,
+    )
 
 
 def _combined(status: Status, parts: list[Outcome], joiner: str) -> Outcome:
@@ -207,5 +235,12 @@ def _combined(status: Status, parts: list[Outcome], joiner: str) -> Outcome:
     counted = [p for p in parts if p.total is not None]
     passed = sum(p.passed or 0 for p in counted) if counted else None
     total = sum(p.total or 0 for p in counted) if counted else None
-    return Outcome(status, reason, items, passed, total, children=tuple(parts),
-                   facts=tuple(path for p in parts for path in p.facts))
+    return Outcome(
+        status,
+        reason,
+        items,
+        passed,
+        total,
+        children=tuple(parts),
+        facts=tuple(path for p in parts for path in p.facts),
+    )

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from govcheck.engine import yamlsource
 from govcheck.engine.errors import InputError, Problem
 from govcheck.engine.facts import FACTS_FORMAT_VERSION, Facts
 from govcheck.engine.paths import model_at
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.yamlsource import PathKey, SourceMap
+from pydantic import BaseModel, ValidationError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,14 +57,22 @@ def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ())
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a single value ({data!r})"
         line, column = source.locate(prefix) or (1, 1)
-        raise InputError.single(source.file, f"holds {kind}, but a mapping of keys is expected", line, column,
-                                hint="the file's top level is `key: value` lines")
-    if model is Facts and "format_version" in data and data["format_version"] != FACTS_FORMAT_VERSION:
-        line = source.locate((*prefix, "format_version"))
         raise InputError.single(
-            source.file, f"is written in facts format {data['format_version']!r}; "
-            f"this govcheck reads format {FACTS_FORMAT_VERSION}",
-            *(line or (None, None)), hint="upgrade govcheck or convert the file")
+            source.file,
+            f"holds {kind}, but a mapping of keys is expected",
+            line,
+            column,
+            hint="the file's top level is `key: value` lines",
+        )
+    if model is Facts and "format_version" in data and data["format_version"] != FACTS_FORMAT_VERSION:
+        position = source.locate((*prefix, "format_version"))
+        raise InputError.single(
+            source.file,
+            f"is written in facts format {data['format_version']!r}; this govcheck reads format {FACTS_FORMAT_VERSION}",
+            position[0] if position else None,
+            position[1] if position else None,
+            hint="upgrade govcheck or convert the file",
+        )
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -82,7 +89,8 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
         key = loc[-1] if loc else "?"
         message = f"unknown key {key!r}" + (f" in {_dotted(loc[:-1])}" if len(loc) > 1 else "")
         hint = did_you_mean(str(key), known).removeprefix("; ") or (
-            f"valid keys here: {', '.join(known)}" if known else None)
+            f"valid keys here: {', '.join(known)}" if known else None
+        )
         position = source.locate((*prefix, *loc), prefer_key=True)
     elif kind == "missing":
         message = f"missing required key {loc[-1]!r}" + (f" in {_dotted(loc[:-1])}" if len(loc) > 1 else "")
@@ -98,8 +106,11 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
 
 def _is_pydantic_tag(part: Any) -> bool:
     # Pydantic inserts validator names ("function-before[...]") into locations; they are not keys.
-    return isinstance(part, str) and ("[" in part and "]" in part) and part.split("[")[0] in {
-        "function-before", "function-after", "function-wrap", "function-plain"}
+    return (
+        isinstance(part, str)
+        and ("[" in part and "]" in part)
+        and part.split("[")[0] in {"function-before", "function-after", "function-wrap", "function-plain"}
+    )
 
 
 def _plain(error: Any) -> str:
@@ -124,20 +135,30 @@ def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) ->
         position = source.locate((*prefix, *path))
         line, column = position if position else (None, None)
         hint = did_you_mean(value, choices).removeprefix("; ") or (
-            f"defined {what}s: {', '.join(choices)}" if choices else f"no {what}s are defined")
-        problems.append(Problem(source.file, f"{_dotted(path)} names unknown {what} {value!r}",
-                                line, column, hint))
+            f"defined {what}s: {', '.join(choices)}" if choices else f"no {what}s are defined"
+        )
+        problems.append(Problem(source.file, f"{_dotted(path)} names unknown {what} {value!r}", line, column, hint))
 
-    for collection, ids in (("bodies", body_ids), ("people", person_ids),
-                            ("senior_staff", [s.id for s in facts.senior_staff]),
-                            ("meetings", [m.id for m in facts.meetings])):
+    for collection, ids in (
+        ("bodies", body_ids),
+        ("people", person_ids),
+        ("senior_staff", [s.id for s in facts.senior_staff]),
+        ("meetings", [m.id for m in facts.meetings]),
+    ):
         seen: set[str] = set()
         for index, item_id in enumerate(ids):
             if item_id in seen:
                 position = source.locate((*prefix, collection, index, "id"))
                 line, column = position if position else (None, None)
-                problems.append(Problem(source.file, f"{collection}[{index}].id {item_id!r} is used twice",
-                                        line, column, "each id must be unique"))
+                problems.append(
+                    Problem(
+                        source.file,
+                        f"{collection}[{index}].id {item_id!r} is used twice",
+                        line,
+                        column,
+                        "each id must be unique",
+                    )
+                )
             seen.add(item_id)
     for p, person in enumerate(facts.people):
         for r, role in enumerate(person.roles):

@@ -12,9 +12,8 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Union
 
-from pydantic import BaseModel
-
 from govcheck.engine.suggest import did_you_mean
+from pydantic import BaseModel
 
 
 class PathError(ValueError):

@@ -14,8 +14,15 @@ from govcheck.checks.base import ItemResult, Outcome, Status
 
 SEVERITIES = ("high", "medium", "low")
 # The order statuses are listed in reports: gaps first, worst first.
-STATUS_ORDER = (Status.ERROR, Status.NOT_MET, Status.PARTIAL, Status.MISSING_EVIDENCE, Status.WAIVED,
-                Status.NOT_APPLICABLE, Status.MET)
+STATUS_ORDER = (
+    Status.ERROR,
+    Status.NOT_MET,
+    Status.PARTIAL,
+    Status.MISSING_EVIDENCE,
+    Status.WAIVED,
+    Status.NOT_APPLICABLE,
+    Status.MET,
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +62,7 @@ class Finding:
 
     @property
     def failing_items(self) -> tuple[tuple[ItemResult, int | None], ...]:
-        return tuple((item, line) for item, line in zip(self.items, self.item_lines, strict=True)
-                     if item.status.is_gap)
+        return tuple((item, line) for item, line in zip(self.items, self.item_lines, strict=True) if item.status.is_gap)
 
     @property
     def line(self) -> int | None:

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import Params, PathSpec, Status
 from govcheck.checks.where import Where
@@ -28,6 +26,7 @@ from govcheck.engine.facts_loader import reference_problems, validate
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.views import VIEWS
 from govcheck.engine.yamlsource import PathKey, SourceMap
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 COMBINATORS = ("all", "any", "not")
 QUANTIFIER_KEYS = ("each", "where", "when_empty")
@@ -170,8 +169,11 @@ class _Parser:
         where = None
         if each is not None:
             if each not in VIEWS:
-                self.problem((*at, "each"), f"unknown view {each!r}{did_you_mean(str(each), VIEWS)}",
-                             hint=f"views: {', '.join(VIEWS)}")
+                self.problem(
+                    (*at, "each"),
+                    f"unknown view {each!r}{did_you_mean(str(each), VIEWS)}",
+                    hint=f"views: {', '.join(VIEWS)}",
+                )
                 return CheckNode("all", line=line)
             subject = VIEWS[each].item_model
         if "where" in raw:
@@ -190,8 +192,11 @@ class _Parser:
             if not kinds:
                 self.problem(at, "a check needs exactly one check kind", hint=f"kinds: {', '.join(known)}")
             else:
-                self.problem(at, f"a check has exactly one check kind, found {', '.join(map(str, kinds))}",
-                             hint="combine several with all: [...]")
+                self.problem(
+                    at,
+                    f"a check has exactly one check kind, found {', '.join(map(str, kinds))}",
+                    hint="combine several with all: [...]",
+                )
             return CheckNode("all", line=line)
         kind = kinds[0]
         body = raw[kind]
@@ -205,8 +210,11 @@ class _Parser:
         if kind == "not":
             return CheckNode(kind, None, (self.check(body, node_at, subject),), each, where, when_empty, line)
         if kind not in REGISTRY:
-            self.problem(node_at, f"unknown check kind {kind!r}{did_you_mean(str(kind), [*REGISTRY, *COMBINATORS])}",
-                         hint=f"kinds: {', '.join([*COMBINATORS, *REGISTRY])}")
+            self.problem(
+                node_at,
+                f"unknown check kind {kind!r}{did_you_mean(str(kind), [*REGISTRY, *COMBINATORS])}",
+                hint=f"kinds: {', '.join([*COMBINATORS, *REGISTRY])}",
+            )
             return CheckNode("all", line=line)
         params = self._params(kind, body, node_at, subject)
         return CheckNode(kind, params, (), each, where, when_empty, line)
@@ -230,9 +238,11 @@ class _Parser:
                 loc = tuple(e["loc"])
                 if e["type"] == "extra_forbidden":
                     name = str(loc[-1])
-                    self.problem((*at, *loc), f"{kind}: unknown parameter {name!r}"
-                                 f"{did_you_mean(name, check_kind.params.model_fields)}",
-                                 hint=f"parameters: {', '.join(self._param_names(check_kind.params))}")
+                    self.problem(
+                        (*at, *loc),
+                        f"{kind}: unknown parameter {name!r}{did_you_mean(name, check_kind.params.model_fields)}",
+                        hint=f"parameters: {', '.join(self._param_names(check_kind.params))}",
+                    )
                 else:
                     where = ".".join(map(str, loc))
                     message = str(e["msg"]).removeprefix("Value error, ")
@@ -242,7 +252,7 @@ class _Parser:
             value = getattr(params, name)
             if value is not None:
                 self._path(value, spec, (*at, self._alias(check_kind.params, name)), subject)
-        for name, info in check_kind.params.model_fields.items():
+        for name, _info in check_kind.params.model_fields.items():
             value = getattr(params, name)
             if isinstance(value, Where):
                 of = getattr(params, "of", None)
@@ -268,11 +278,13 @@ class _Parser:
         if spec.leaf is not None:
             leaf = found.leaf
             if not (isinstance(leaf, type) and issubclass(leaf, spec.leaf)):
-                self.problem(at, f"path {path!r} leads to {getattr(leaf, '__name__', leaf)}, "
-                                 f"not {spec.leaf.__name__}")
+                self.problem(at, f"path {path!r} leads to {getattr(leaf, '__name__', leaf)}, not {spec.leaf.__name__}")
             elif found.through_list:
-                self.problem(at, f"path {path!r} passes through a list, so it has many values",
-                             hint="quantify with each: over a view instead")
+                self.problem(
+                    at,
+                    f"path {path!r} passes through a list, so it has many values",
+                    hint="quantify with each: over a view instead",
+                )
 
 
 EXAMPLE_DEFAULTS = {"format_version": 1, "organisation": {"id": "example-lep", "name": "Example LEP"}}
@@ -292,8 +304,11 @@ def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list
             parser.problems.extend(error.problems)
             continue
         if spec.topic not in topics:
-            parser.problem((*at, "topic"), f"unknown topic {spec.topic!r}{did_you_mean(spec.topic, topics)}",
-                           hint="topics are listed in the pack's pack.yaml")
+            parser.problem(
+                (*at, "topic"),
+                f"unknown topic {spec.topic!r}{did_you_mean(spec.topic, topics)}",
+                hint="topics are listed in the pack's pack.yaml",
+            )
         for r, requirement in enumerate(spec.requirements):
             if not REQUIREMENT_ID.match(requirement):
                 parser.problem((*at, "requirements", r), f"{requirement!r} is not a catalogue id such as ROI-02")
@@ -337,8 +352,11 @@ def load_pack(name_or_path: str | Path, folder: Path | None = None) -> RulePack:
     elif str(name_or_path) in packs:
         pack_dir = packs[str(name_or_path)]
     else:
-        raise InputError.single(str(name_or_path), f"no such rule pack{did_you_mean(str(name_or_path), packs)}",
-                                hint=f"packs: {', '.join(packs) or 'none'}")
+        raise InputError.single(
+            str(name_or_path),
+            f"no such rule pack{did_you_mean(str(name_or_path), packs)}",
+            hint=f"packs: {', '.join(packs) or 'none'}",
+        )
     return _load_pack_dir(pack_dir, folder or pack_dir.parent, ())
 
 
@@ -347,16 +365,25 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
     data, source = yamlsource.load(pack_file)
     spec = validate(PackSpec, data, source)
     if spec.id != pack_dir.name:
-        raise InputError.single(str(pack_file), f"pack id {spec.id!r} differs from its folder {pack_dir.name!r}",
-                                *(source.locate(("id",)) or (None, None)))
+        raise InputError.single(
+            str(pack_file),
+            f"pack id {spec.id!r} differs from its folder {pack_dir.name!r}",
+            *(source.locate(("id",)) or (None, None)),
+        )
     parent: RulePack | None = None
     if spec.extends:
         if spec.extends in (*seen, spec.id):
-            raise InputError.single(str(pack_file), f"packs extend each other in a loop: {' -> '.join((*seen, spec.id))}")
+            raise InputError.single(
+                str(pack_file), f"packs extend each other in a loop: {' -> '.join((*seen, spec.id))}"
+            )
         if not (folder / spec.extends / "pack.yaml").is_file():
             line, column = source.locate(("extends",)) or (None, None)
-            raise InputError.single(str(pack_file), f"extends unknown pack {spec.extends!r}"
-                                    f"{did_you_mean(spec.extends, available_packs(folder))}", line, column)
+            raise InputError.single(
+                str(pack_file),
+                f"extends unknown pack {spec.extends!r}{did_you_mean(spec.extends, available_packs(folder))}",
+                line,
+                column,
+            )
         parent = _load_pack_dir(folder / spec.extends, folder, (*seen, spec.id))
     topics = {**(parent.topics if parent else {}), **spec.topics}
     problems: list[Problem] = []
@@ -376,20 +403,42 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
     for rule in own:
         if rule.id in seen_ids:
             first = seen_ids[rule.id]
-            problems.append(Problem(rule.file, f"duplicate rule id {rule.id!r} (first at {first.file}:{first.line})",
-                                    rule.line, None, "rule ids are unique within a pack"))
+            problems.append(
+                Problem(
+                    rule.file,
+                    f"duplicate rule id {rule.id!r} (first at {first.file}:{first.line})",
+                    rule.line,
+                    None,
+                    "rule ids are unique within a pack",
+                )
+            )
         elif rule.id in inherited and not rule.spec.override:
-            problems.append(Problem(rule.file, f"rule {rule.id!r} is already defined by pack {spec.extends!r}",
-                                    rule.line, None, "add override: true to replace it"))
+            problems.append(
+                Problem(
+                    rule.file,
+                    f"rule {rule.id!r} is already defined by pack {spec.extends!r}",
+                    rule.line,
+                    None,
+                    "add override: true to replace it",
+                )
+            )
         elif rule.spec.override and rule.id not in inherited:
-            problems.append(Problem(rule.file, f"rule {rule.id!r} overrides nothing in "
-                                    f"{spec.extends or 'this pack (it extends none)'}", rule.line))
+            problems.append(
+                Problem(
+                    rule.file,
+                    f"rule {rule.id!r} overrides nothing in {spec.extends or 'this pack (it extends none)'}",
+                    rule.line,
+                )
+            )
         seen_ids[rule.id] = rule
     for r, retired in enumerate(spec.retire):
         if retired not in inherited:
             line, column = source.locate(("retire", r)) or (None, None)
-            problems.append(Problem(str(pack_file), f"retires unknown rule {retired!r}"
-                                    f"{did_you_mean(retired, inherited)}", line, column))
+            problems.append(
+                Problem(
+                    str(pack_file), f"retires unknown rule {retired!r}{did_you_mean(retired, inherited)}", line, column
+                )
+            )
     if problems:
         raise InputError(problems)
     merged = [seen_ids.get(rule.id, rule) for rule in (parent.rules if parent else ()) if rule.id not in spec.retire]
@@ -406,6 +455,7 @@ def pack_in_force(on: dt.date, folder: Path | None = None) -> str:
         if spec.in_force.covers(on):
             candidates.append((spec.in_force.from_, pack_id))
     if not candidates:
-        raise InputError.single("rules", f"no bundled rule pack is in force on {on.isoformat()}",
-                                hint="name one with --pack")
+        raise InputError.single(
+            "rules", f"no bundled rule pack is in force on {on.isoformat()}", hint="name one with --pack"
+        )
     return max(candidates)[1]

@@ -18,9 +18,13 @@ def facts_template(name: str, as_of: dt.date) -> str:
     slug = slug_for(name)
     text = (files("govcheck.engine") / "facts-template.yaml").read_text(encoding="utf-8")
     # json.dumps quotes the name safely for YAML (JSON strings are YAML strings).
-    values = {"{name}": json.dumps(name, ensure_ascii=False), "{slug}": slug,
-              "{board_name}": json.dumps(f"{name} Board", ensure_ascii=False),
-              "{as_of}": as_of.isoformat(), "{filename}": f"{slug}.yaml"}
+    values = {
+        "{name}": json.dumps(name, ensure_ascii=False),
+        "{slug}": slug,
+        "{board_name}": json.dumps(f"{name} Board", ensure_ascii=False),
+        "{as_of}": as_of.isoformat(),
+        "{filename}": f"{slug}.yaml",
+    }
     for placeholder, value in values.items():
         text = text.replace(placeholder, value)
     return text

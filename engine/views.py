@@ -15,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from govcheck.engine.facts import (
     Body,
     ConfidentialItem,
@@ -30,6 +28,7 @@ from govcheck.engine.facts import (
     StaffMember,
 )
 from govcheck.engine.yamlsource import PathKey
+from pydantic import BaseModel, ConfigDict
 
 # Seats that make someone a member of a body; observers and substitutes are not.
 MEMBER_ROLES = frozenset({"chair", "deputy-chair", "member", "co-optee"})
@@ -105,17 +104,24 @@ def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> 
             body = bodies.get(role.body)
             if body and include(body) and role.role in MEMBER_ROLES and role.is_current(on):
                 title = role.role.replace("-", " ")
-                items.append(Item(Membership(person=person, role=role, body=body),
-                                  ("people", p, "roles", r), f"{person.name} ({body.name} {title})"))
+                items.append(
+                    Item(
+                        Membership(person=person, role=role, body=body),
+                        ("people", p, "roles", r),
+                        f"{person.name} ({body.name} {title})",
+                    )
+                )
                 break  # one seat per person and view: two seats on one body is one member
     return items
 
 
 def _meetings(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
     bodies = _bodies(facts)
-    return [Item(meeting, ("meetings", m), f"{bodies[meeting.body].name}, {date_label(meeting.held_on)}")
-            for m, meeting in enumerate(facts.meetings)
-            if meeting.held_on <= on and meeting.body in bodies and include(bodies[meeting.body])]
+    return [
+        Item(meeting, ("meetings", m), f"{bodies[meeting.body].name}, {date_label(meeting.held_on)}")
+        for m, meeting in enumerate(facts.meetings)
+        if meeting.held_on <= on and meeting.body in bodies and include(bodies[meeting.body])
+    ]
 
 
 def _declarations(facts: Facts, on: dt.date) -> list[Item]:
@@ -126,8 +132,13 @@ def _declarations(facts: Facts, on: dt.date) -> list[Item]:
         for d, declaration in enumerate(meeting.declarations or []):
             person = people.get(declaration.person)
             who = person.name if person else declaration.person
-            items.append(Item(MeetingDeclaration(meeting=meeting, declaration=declaration, person=person),
-                              (*meeting_item.path, "declarations", d), f"{who} at {meeting_item.label}"))
+            items.append(
+                Item(
+                    MeetingDeclaration(meeting=meeting, declaration=declaration, person=person),
+                    (*meeting_item.path, "declarations", d),
+                    f"{who} at {meeting_item.label}",
+                )
+            )
     return items
 
 
@@ -136,9 +147,13 @@ def _confidential_items(facts: Facts, on: dt.date) -> list[Item]:
     for meeting_item in _meetings(facts, on, lambda body: True):
         meeting: Meeting = meeting_item.value
         for c, confidential in enumerate(meeting.confidential_items or []):
-            items.append(Item(MeetingConfidentialItem(meeting=meeting, confidential_item=confidential),
-                              (*meeting_item.path, "confidential_items", c),
-                              f"item {confidential.item} at {meeting_item.label}"))
+            items.append(
+                Item(
+                    MeetingConfidentialItem(meeting=meeting, confidential_item=confidential),
+                    (*meeting_item.path, "confidential_items", c),
+                    f"item {confidential.item} at {meeting_item.label}",
+                )
+            )
     return items
 
 
@@ -149,47 +164,91 @@ def _register_changes(facts: Facts, on: dt.date) -> list[Item]:
         for u, update in enumerate(register.updates or [] if register else []):
             if update.changed_on is None or update.changed_on <= on:
                 when = f" of {date_label(update.changed_on)}" if update.changed_on else ""
-                items.append(Item(RegisterChange(person=person, update=update),
-                                  ("people", p, "register_of_interests", "updates", u),
-                                  f"{person.name}: change{when}"))
+                items.append(
+                    Item(
+                        RegisterChange(person=person, update=update),
+                        ("people", p, "register_of_interests", "updates", u),
+                        f"{person.name}: change{when}",
+                    )
+                )
     return items
 
 
 def _senior_staff(facts: Facts, on: dt.date) -> list[Item]:
-    return [Item(staff, ("senior_staff", s), f"{staff.name}" + (f" ({staff.post})" if staff.post else ""))
-            for s, staff in enumerate(facts.senior_staff)
-            if (staff.appointed_on is None or staff.appointed_on <= on) and (staff.left_on is None or staff.left_on > on)]
+    return [
+        Item(staff, ("senior_staff", s), f"{staff.name}" + (f" ({staff.post})" if staff.post else ""))
+        for s, staff in enumerate(facts.senior_staff)
+        if (staff.appointed_on is None or staff.appointed_on <= on) and (staff.left_on is None or staff.left_on > on)
+    ]
 
 
 def _plain(collection: str, label: Callable[[Any], str]) -> Callable[[Facts, dt.date], list[Item]]:
     def items(facts: Facts, on: dt.date) -> list[Item]:
         return [Item(value, (collection, i), label(value)) for i, value in enumerate(getattr(facts, collection))]
+
     return items
 
 
-VIEWS: dict[str, View] = {view.name: view for view in (
-    View("board_members", Membership, "current members of the board (chair, deputy, members, co-optees)",
-         lambda facts, on: _memberships(facts, on, lambda body: body.kind == "board")),
-    View("committee_members", Membership,
-         "current members of sub-boards and committees that decide on or have delegated authority over public money",
-         lambda facts, on: _memberships(facts, on, lambda body: body.kind != "board" and is_decision_body(body))),
-    View("decision_makers", Membership, "everyone with a current seat on the board or a decision-making body",
-         lambda facts, on: _memberships(facts, on, is_decision_body)),
-    View("senior_staff", StaffMember, "senior officers in post", _senior_staff),
-    View("bodies", Body, "the board and all its sub-groups", _plain("bodies", lambda body: body.name)),
-    View("decision_bodies", Body, "the board and every body deciding on or with delegated authority over public money",
-         lambda facts, on: [item for item in _plain("bodies", lambda body: body.name)(facts, on)
-                            if is_decision_body(item.value)]),
-    View("meetings", Meeting, "meetings of any body held on or before the assessment date",
-         lambda facts, on: _meetings(facts, on, lambda body: True)),
-    View("decision_meetings", Meeting, "meetings held so far of the board and of decision-making bodies",
-         lambda facts, on: _meetings(facts, on, is_decision_body)),
-    View("declarations", MeetingDeclaration, "interests declared at meetings held so far", _declarations),
-    View("register_changes", RegisterChange, "changes to people's interests recorded so far", _register_changes),
-    View("confidential_items", MeetingConfidentialItem, "items taken in private at meetings held so far",
-         _confidential_items),
-    View("people", Person, "everyone the facts name", _plain("people", lambda person: person.name)),
-    View("plan_actions", PlanAction, "actions of the LEP's own improvement plan",
-         lambda facts, on: [Item(a, ("improvement_plan", "actions", i), a.summary)
-                            for i, a in enumerate(facts.improvement_plan.actions if facts.improvement_plan else [])]),
-)}
+VIEWS: dict[str, View] = {
+    view.name: view
+    for view in (
+        View(
+            "board_members",
+            Membership,
+            "current members of the board (chair, deputy, members, co-optees)",
+            lambda facts, on: _memberships(facts, on, lambda body: body.kind == "board"),
+        ),
+        View(
+            "committee_members",
+            Membership,
+            "current members of sub-boards and committees that decide on or have delegated authority over public money",
+            lambda facts, on: _memberships(facts, on, lambda body: body.kind != "board" and is_decision_body(body)),
+        ),
+        View(
+            "decision_makers",
+            Membership,
+            "everyone with a current seat on the board or a decision-making body",
+            lambda facts, on: _memberships(facts, on, is_decision_body),
+        ),
+        View("senior_staff", StaffMember, "senior officers in post", _senior_staff),
+        View("bodies", Body, "the board and all its sub-groups", _plain("bodies", lambda body: body.name)),
+        View(
+            "decision_bodies",
+            Body,
+            "the board and every body deciding on or with delegated authority over public money",
+            lambda facts, on: [
+                item for item in _plain("bodies", lambda body: body.name)(facts, on) if is_decision_body(item.value)
+            ],
+        ),
+        View(
+            "meetings",
+            Meeting,
+            "meetings of any body held on or before the assessment date",
+            lambda facts, on: _meetings(facts, on, lambda body: True),
+        ),
+        View(
+            "decision_meetings",
+            Meeting,
+            "meetings held so far of the board and of decision-making bodies",
+            lambda facts, on: _meetings(facts, on, is_decision_body),
+        ),
+        View("declarations", MeetingDeclaration, "interests declared at meetings held so far", _declarations),
+        View("register_changes", RegisterChange, "changes to people's interests recorded so far", _register_changes),
+        View(
+            "confidential_items",
+            MeetingConfidentialItem,
+            "items taken in private at meetings held so far",
+            _confidential_items,
+        ),
+        View("people", Person, "everyone the facts name", _plain("people", lambda person: person.name)),
+        View(
+            "plan_actions",
+            PlanAction,
+            "actions of the LEP's own improvement plan",
+            lambda facts, on: [
+                Item(a, ("improvement_plan", "actions", i), a.summary)
+                for i, a in enumerate(facts.improvement_plan.actions if facts.improvement_plan else [])
+            ],
+        ),
+    )
+}

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from govcheck.engine.errors import InputError, Problem
 
 try:  # libyaml's parser is several times faster; fall back quietly where it is absent.
@@ -41,19 +40,26 @@ class _StrictLoader(_BaseLoader):
 
 
 _StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    ]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 _StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 _StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+)$"),
-    list("-+0123456789"))
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+)$"), list("-+0123456789")
+)
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-    list("-+0123456789."))
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
 
 
 @dataclass
@@ -97,8 +103,9 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InputError.single(name, f"is not UTF-8 text (byte {error.start})", line,
-                                hint="save the file as UTF-8") from None
+        raise InputError.single(
+            name, f"is not UTF-8 text (byte {error.start})", line, hint="save the file as UTF-8"
+        ) from None
 
 
 def parse(text: str, file: str) -> tuple[Any, SourceMap]:
@@ -150,19 +157,35 @@ class _Builder:
         self.constructor = _StrictLoader("")
 
     def problem(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
-        self.problems.append(Problem(self.source.file, message, node.start_mark.line + 1,
-                                     node.start_mark.column + 1, hint))
+        self.problems.append(
+            Problem(self.source.file, message, node.start_mark.line + 1, node.start_mark.column + 1, hint)
+        )
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.nodes_seen += 1
         if self.nodes_seen > MAX_NODES:
-            raise InputError([Problem(self.source.file,
-                                      f"has more than {MAX_NODES:,} values; refusing to read it",
-                                      node.start_mark.line + 1, node.start_mark.column + 1,
-                                      "aliases (*name) that expand into many copies are not allowed")])
+            raise InputError(
+                [
+                    Problem(
+                        self.source.file,
+                        f"has more than {MAX_NODES:,} values; refusing to read it",
+                        node.start_mark.line + 1,
+                        node.start_mark.column + 1,
+                        "aliases (*name) that expand into many copies are not allowed",
+                    )
+                ]
+            )
         if len(path) > MAX_DEPTH:
-            raise InputError([Problem(self.source.file, f"nests deeper than {MAX_DEPTH} levels",
-                                      node.start_mark.line + 1, node.start_mark.column + 1)])
+            raise InputError(
+                [
+                    Problem(
+                        self.source.file,
+                        f"nests deeper than {MAX_DEPTH} levels",
+                        node.start_mark.line + 1,
+                        node.start_mark.column + 1,
+                    )
+                ]
+            )
         self.source.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -176,16 +199,18 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
-                self.problem(key_node, "a key must be plain text",
-                             hint="quote keys such as true, false or dates")
+                self.problem(key_node, "a key must be plain text", hint="quote keys such as true, false or dates")
                 continue
             key_path = (*path, key)
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in result:
                 first = self.source.keys.get(key_path)
                 where = f" (first at line {first[0]})" if first else ""
-                self.problem(key_node, f"duplicate key {key!r}{where}",
-                             hint="each key may appear once in a mapping; merge the two entries")
+                self.problem(
+                    key_node,
+                    f"duplicate key {key!r}{where}",
+                    hint="each key may appear once in a mapping; merge the two entries",
+                )
                 continue
             self.source.keys[key_path] = position
             result[key] = self.build(value_node, key_path)
@@ -204,8 +229,7 @@ class _Builder:
             except (yaml.constructor.ConstructorError, ValueError) as error:
                 message = str(error)
                 if node.tag.endswith(":timestamp"):
-                    self.problem(node, f"{node.value!r} is not a real date ({message})",
-                                 hint="check the day and month")
+                    self.problem(node, f"{node.value!r} is not a real date ({message})", hint="check the day and month")
                 else:
                     self.problem(node, f"cannot read {node.value!r}: {message}")
                 return None

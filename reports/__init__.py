@@ -5,6 +5,6 @@ Importing this package registers every format in ``RENDERERS``. Reports read
 """
 
 from govcheck.reports import json_report, markdown, text
-from govcheck.reports.registry import RENDERERS, RenderOptions, Renderer, format_for_extension
+from govcheck.reports.registry import RENDERERS, Renderer, RenderOptions, format_for_extension
 
 __all__ = ["RENDERERS", "RenderOptions", "Renderer", "format_for_extension", "json_report", "markdown", "text"]

@@ -25,9 +25,13 @@ def by_topic(assessment: Assessment, findings: Iterable[Finding]) -> list[tuple[
     for finding in findings:
         groups.setdefault(finding.topic, []).append(finding)
     ranked = sorted(groups, key=lambda t: (order.index(t) if t in order else len(order), t))
-    return [(assessment.topics.get(topic, topic),
-             sorted(groups[topic], key=lambda f: (STATUS_ORDER.index(f.status), SEVERITIES.index(f.severity))))
-            for topic in ranked]
+    return [
+        (
+            assessment.topics.get(topic, topic),
+            sorted(groups[topic], key=lambda f: (STATUS_ORDER.index(f.status), SEVERITIES.index(f.severity))),
+        )
+        for topic in ranked
+    ]
 
 
 def status_counts(assessment: Assessment) -> list[tuple[Status, int]]:

@@ -11,12 +11,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from govcheck import __version__
 from govcheck.checks.base import Status
 from govcheck.engine.results import Assessment, Finding
 from govcheck.reports.registry import RenderOptions, renderer
+from pydantic import BaseModel, ConfigDict, Field
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -92,25 +91,45 @@ def _dotted(path: tuple[Any, ...]) -> str:
 
 def finding_json(finding: Finding) -> FindingJSON:
     return FindingJSON(
-        rule_id=finding.rule_id, title=finding.title, topic=finding.topic, topic_title=finding.topic_title,
-        severity=finding.severity, obligation=finding.obligation, basis=finding.basis,
-        requirements=list(finding.requirements), citation=finding.citation, citation_url=finding.citation_url,
-        status=finding.status, reason=finding.reason, passed=finding.passed, total=finding.total,
-        items=[ItemJSON(label=i.label, status=i.status, reason=i.reason, path=_dotted(i.path), line=line)
-               for i, line in zip(finding.items, finding.item_lines, strict=True)],
+        rule_id=finding.rule_id,
+        title=finding.title,
+        topic=finding.topic,
+        topic_title=finding.topic_title,
+        severity=finding.severity,
+        obligation=finding.obligation,
+        basis=finding.basis,
+        requirements=list(finding.requirements),
+        citation=finding.citation,
+        citation_url=finding.citation_url,
+        status=finding.status,
+        reason=finding.reason,
+        passed=finding.passed,
+        total=finding.total,
+        items=[
+            ItemJSON(label=i.label, status=i.status, reason=i.reason, path=_dotted(i.path), line=line)
+            for i, line in zip(finding.items, finding.item_lines, strict=True)
+        ],
         evidence=[EvidenceJSON(path=e.path, line=e.line, cited=e.cited) for e in finding.evidence],
-        remediation=finding.remediation)
+        remediation=finding.remediation,
+    )
 
 
 def assessment_json(assessment: Assessment) -> AssessmentJSON:
     counts = assessment.count()
     return AssessmentJSON(
         organisation={"id": assessment.organisation_id, "name": assessment.organisation_name},
-        facts_file=assessment.facts_file, facts_sha256=assessment.facts_sha256, as_of=assessment.as_of,
-        pack=PackJSON(id=assessment.pack.id, title=assessment.pack.title, edition=assessment.pack.edition,
-                      publisher=assessment.pack.publisher),
+        facts_file=assessment.facts_file,
+        facts_sha256=assessment.facts_sha256,
+        as_of=assessment.as_of,
+        pack=PackJSON(
+            id=assessment.pack.id,
+            title=assessment.pack.title,
+            edition=assessment.pack.edition,
+            publisher=assessment.pack.publisher,
+        ),
         summary={status.value: counts[status] for status in Status},
-        findings=[finding_json(f) for f in assessment.findings])
+        findings=[finding_json(f) for f in assessment.findings],
+    )
 
 
 def report_schema() -> dict[str, Any]:

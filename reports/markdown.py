@@ -26,11 +26,16 @@ def escape(text: str) -> str:
 
 
 def _finding(assessment: Assessment, finding: Finding) -> list[str]:
-    lines = [f"#### {escape(finding.title)}", "",
-             f"**{STATUS_WORDS[finding.status]}** · severity {finding.severity} · {finding.obligation} · "
-             f"`{finding.rule_id}` · {escape(finding.citation)} · requirement {', '.join(finding.requirements)} "
-             f"· basis {finding.basis}", "",
-             f"{escape(finding.reason)}", ""]
+    lines = [
+        f"#### {escape(finding.title)}",
+        "",
+        f"**{STATUS_WORDS[finding.status]}** · severity {finding.severity} · {finding.obligation} · "
+        f"`{finding.rule_id}` · {escape(finding.citation)} · requirement {', '.join(finding.requirements)} "
+        f"· basis {finding.basis}",
+        "",
+        f"{escape(finding.reason)}",
+        "",
+    ]
     for item, line in finding.failing_items:
         where = f" ({escape(location(assessment, line))})" if line else ""
         lines.append(f"- {escape(item.label)}: {escape(item.reason)}{where}")
@@ -44,11 +49,18 @@ def _finding(assessment: Assessment, finding: Finding) -> list[str]:
 
 
 def render_one(assessment: Assessment) -> str:
-    lines = [f"# Gap report: {escape(assessment.organisation_name)}", "",
-             f"Assessed at **{date_label(assessment.as_of)}** against {escape(assessment.pack.title)}, "
-             f"{escape(assessment.pack.edition)} (`{assessment.pack.id}`).  ",
-             f"Facts: `{assessment.facts_file}` (sha256 `{assessment.facts_sha256[:12]}`)", "",
-             "## Summary", "", "| status | rules |", "| --- | ---: |"]
+    lines = [
+        f"# Gap report: {escape(assessment.organisation_name)}",
+        "",
+        f"Assessed at **{date_label(assessment.as_of)}** against {escape(assessment.pack.title)}, "
+        f"{escape(assessment.pack.edition)} (`{assessment.pack.id}`).  ",
+        f"Facts: `{assessment.facts_file}` (sha256 `{assessment.facts_sha256[:12]}`)",
+        "",
+        "## Summary",
+        "",
+        "| status | rules |",
+        "| --- | ---: |",
+    ]
     lines += [f"| {STATUS_WORDS[status]} | {count} |" for status, count in status_counts(assessment)]
     lines += ["", "| gaps by severity | rules |", "| --- | ---: |"]
     lines += [f"| {severity} | {count} |" for severity, count in gap_severity_counts(assessment)]
@@ -60,10 +72,16 @@ def render_one(assessment: Assessment) -> str:
             for finding in findings:
                 lines += _finding(assessment, finding)
     if rest:
-        lines += ["## Met, waived or not applicable", "", "| topic | rule | status | why |", "| --- | --- | --- | --- |"]
+        lines += [
+            "## Met, waived or not applicable",
+            "",
+            "| topic | rule | status | why |",
+            "| --- | --- | --- | --- |",
+        ]
         for topic, findings in by_topic(assessment, rest):
-            lines += [f"| {escape(topic)} | `{f.rule_id}` | {STATUS_WORDS[f.status]} | {escape(f.reason)} |"
-                      for f in findings]
+            lines += [
+                f"| {escape(topic)} | `{f.rule_id}` | {STATUS_WORDS[f.status]} | {escape(f.reason)} |" for f in findings
+            ]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -20,15 +20,27 @@ from govcheck.reports.registry import RenderOptions, renderer
 
 WIDTH = 100
 MAX_ITEMS = 12  # failing items listed per finding before "... and N more"
-MARKS = {Status.MET: "ok", Status.PARTIAL: "PARTIAL", Status.NOT_MET: "NOT MET",
-         Status.MISSING_EVIDENCE: "MISSING", Status.NOT_APPLICABLE: "n/a", Status.WAIVED: "waived",
-         Status.ERROR: "ERROR"}
+MARKS = {
+    Status.MET: "ok",
+    Status.PARTIAL: "PARTIAL",
+    Status.NOT_MET: "NOT MET",
+    Status.MISSING_EVIDENCE: "MISSING",
+    Status.NOT_APPLICABLE: "n/a",
+    Status.WAIVED: "waived",
+    Status.ERROR: "ERROR",
+}
 
 
 def _wrap(text: str, indent: int, hang: int | None = None) -> list[str]:
     hang = indent if hang is None else hang
-    return textwrap.wrap(text, WIDTH, initial_indent=" " * indent, subsequent_indent=" " * hang,
-                         break_long_words=False, break_on_hyphens=False) or [""]
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=" " * indent,
+        subsequent_indent=" " * hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [""]
 
 
 def _gap(assessment: Assessment, finding: Finding) -> list[str]:
@@ -56,8 +68,12 @@ def _gap(assessment: Assessment, finding: Finding) -> list[str]:
 def render_one(assessment: Assessment) -> str:
     lines = [f"{assessment.organisation_name} ({assessment.organisation_id})"]
     lines += _wrap(f"Facts: {assessment.facts_file} (sha256 {assessment.facts_sha256[:12]})", 0, 2)
-    lines += _wrap(f"Assessed at {date_label(assessment.as_of)} against {assessment.pack.title}, "
-                   f"{assessment.pack.edition} ({assessment.pack.id})", 0, 2)
+    lines += _wrap(
+        f"Assessed at {date_label(assessment.as_of)} against {assessment.pack.title}, "
+        f"{assessment.pack.edition} ({assessment.pack.id})",
+        0,
+        2,
+    )
     lines.append("")
     lines.append(f"Summary: {summary_line(assessment)}")
     severity = ", ".join(f"{name} {count}" for name, count in gap_severity_counts(assessment))

@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.facts_loader import FactsFile, parse_facts
 from govcheck.engine.rules import RulePack, available_packs, load_pack
@@ -15,8 +14,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/*_expected.* from the current output (review the diff!)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*_expected.* from the current output (review the diff!)",
+    )
 
 
 @pytest.fixture(scope="session")

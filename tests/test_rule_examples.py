@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from govcheck.checks.base import CheckContext
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.evaluate import evaluate_rule
@@ -12,8 +11,11 @@ from govcheck.engine.rules import Rule, RulePack, available_packs, load_pack
 
 PACKS = {name: load_pack(name) for name in available_packs()}
 RULES = [(pack, rule) for pack in PACKS.values() for rule in pack.rules]
-EXAMPLES = [pytest.param(rule, example, facts, id=f"{pack.id}:{rule.id}:{example.name}")
-            for pack, rule in RULES for example, facts in rule.examples]
+EXAMPLES = [
+    pytest.param(rule, example, facts, id=f"{pack.id}:{rule.id}:{example.name}")
+    for pack, rule in RULES
+    for example, facts in rule.examples
+]
 CALENDAR = WorkingCalendar()
 
 
@@ -33,13 +35,20 @@ def test_every_topic_is_used_and_every_rule_is_well_described(pack: RulePack) ->
     used = {rule.spec.topic for rule in pack.rules}
     assert set(pack.topics) == used, "a topic in pack.yaml has no rule, or a rule names no listed topic"
     for rule in pack.rules:
-        assert rule.spec.title[0].isupper() and not rule.spec.title.endswith(".")
+        assert rule.spec.title[0].isupper()
+        assert not rule.spec.title.endswith(".")
         assert rule.spec.remediation.strip(), rule.id
         assert rule.spec.cite.document, rule.id
 
 
 def test_the_six_first_subjects_each_have_at_least_three_rules() -> None:
     pack = PACKS["naf-2019"]
-    for topic in ("registers-of-interest", "transparency", "quorum", "whistleblowing-and-complaints",
-                  "succession", "induction"):
+    for topic in (
+        "registers-of-interest",
+        "transparency",
+        "quorum",
+        "whistleblowing-and-complaints",
+        "succession",
+        "induction",
+    ):
         assert sum(rule.spec.topic == topic for rule in pack.rules) >= 3, topic

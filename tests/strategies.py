@@ -1,0 +1,125 @@
+"""Hypothesis strategies for facts: small, valid, and varied where the rules look."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+AS_OF = dt.date(2020, 3, 31)
+dates = st.dates(min_value=dt.date(2017, 1, 1), max_value=dt.date(2020, 6, 30))
+maybe_dates = st.none() | dates
+
+
+def _register() -> st.SearchStrategy[dict[str, Any] | None]:
+    return st.none() | st.fixed_dictionaries(
+        {},
+        optional={
+            "published_on": dates,
+            "reviewed_on": dates,
+            "updates": st.lists(
+                st.fixed_dictionaries({}, optional={"changed_on": dates, "updated_on": dates}), max_size=2
+            ),
+        },
+    )
+
+
+@st.composite
+def facts_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A facts document as plain data, valid against the schema."""
+    bodies = [
+        {
+            "id": "board",
+            "name": "Board",
+            "kind": "board",
+            "quorum": draw(
+                st.none()
+                | st.fixed_dictionaries(
+                    {},
+                    optional={
+                        "minimum_present": st.integers(1, 8),
+                        "minimum_share": st.sampled_from([0.5, 0.6]),
+                        "minimum_private_sector": st.integers(0, 3),
+                    },
+                )
+            ),
+        }
+    ]
+    if draw(st.booleans()):
+        bodies.append({"id": "panel", "name": "Panel", "kind": "panel", "has_delegated_authority": draw(st.booleans())})
+    body_ids = [b["id"] for b in bodies]
+    people = []
+    for index in range(draw(st.integers(0, 8))):
+        person: dict[str, Any] = {"id": f"p{index}", "name": f"Person {index}"}
+        person["roles"] = [
+            {
+                "body": draw(st.sampled_from(body_ids)),
+                "role": draw(st.sampled_from(["chair", "member", "member", "observer"])),
+                "appointed_on": draw(maybe_dates),
+                "term_ends_on": draw(maybe_dates),
+            }
+        ]
+        sector = draw(st.none() | st.sampled_from(["private", "public", "he-fe"]))
+        if sector:
+            person["sector"] = sector
+        register = draw(_register())
+        if register is not None:
+            person["register_of_interests"] = register
+        completed = draw(maybe_dates)
+        if completed:
+            person["induction"] = {"completed_on": completed}
+        people.append(person)
+    person_ids = [p["id"] for p in people]
+    meetings = []
+    for index in range(draw(st.integers(0, 6))):
+        meeting: dict[str, Any] = {"id": f"m{index}", "body": draw(st.sampled_from(body_ids)), "held_on": draw(dates)}
+        for key in ("papers_published_on", "draft_minutes_published_on"):
+            value = draw(maybe_dates)
+            if value:
+                meeting[key] = value
+        if person_ids and draw(st.booleans()):
+            meeting["attendance"] = draw(st.lists(st.sampled_from(person_ids), unique=True))
+            meeting["decisions"] = [{"item": "1"}]
+        if person_ids and draw(st.booleans()):
+            meeting["declarations"] = [
+                {
+                    "person": draw(st.sampled_from(person_ids)),
+                    "item": "1",
+                    "is_minuted": draw(st.booleans()),
+                    "has_withdrawn": draw(st.booleans()),
+                }
+            ]
+        meetings.append(meeting)
+    return {
+        "format_version": 1,
+        "as_of": AS_OF,
+        "organisation": {"id": "gen-lep", "name": "Generated LEP"},
+        "bodies": bodies,
+        "people": people,
+        "meetings": meetings,
+        "policies": draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "whistleblowing": st.fixed_dictionaries(
+                        {},
+                        optional={
+                            "url": st.just("https://example.org/w"),
+                            "reviewed_on": dates,
+                            "is_in_place": st.booleans(),
+                        },
+                    )
+                },
+            )
+        ),
+        "assurance_framework": {
+            "coverage": draw(
+                st.dictionaries(
+                    st.sampled_from(["quorum", "induction", "succession.board", "succession.chair", "terms-of-office"]),
+                    st.just("1"),
+                    max_size=5,
+                )
+            )
+        },
+    }
