@@ -127,6 +127,8 @@ class PackSpec(BaseModel):
     extends: str | None = None
     retire: list[str] = Field(default_factory=list)
     topics: dict[str, str] = Field(default_factory=dict)
+    # Catalogue requirements this edition deliberately does not encode, each with the reason.
+    not_encoded: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
