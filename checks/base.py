@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -22,6 +22,8 @@ from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.facts import Facts
 from govcheck.engine.yamlsource import PathKey
 from pydantic import BaseModel, ConfigDict
+
+T = TypeVar("T")
 
 
 class Status(StrEnum):
@@ -94,9 +96,21 @@ class CheckContext:
     facts: Facts
     at: PathKey = ()
     label: str = ""
+    # What rules derive from the same facts over and over (a view's items, who sits on which
+    # body), worked out once per assessment. Shared by every context ``within`` this one.
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def within(self, path: PathKey, label: str) -> CheckContext:
-        return replace(self, at=path, label=label)
+        return CheckContext(self.as_of, self.calendar, self.facts, path, label, self.memo)
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per assessment under ``key``; it may depend only on the
+        facts and the assessment date, which every context sharing this memo has in common."""
+        try:
+            found: T = self.memo[key]
+        except KeyError:
+            found = self.memo[key] = compute()
+        return found
 
     def path(self, relative: tuple[str, ...]) -> PathKey:
         return (*self.at, *relative)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from govcheck.checks.base import CheckContext, Outcome, Params, check_kind, met, missing, not_met
-from govcheck.engine.facts import Body, Meeting, Person
+from govcheck.engine.facts import Body, Meeting, Person, Role
 from govcheck.engine.views import MEMBER_ROLES, date_label
 
 
@@ -20,15 +20,14 @@ class QuorateParams(Params):
     after_withdrawals: bool = False
 
 
-def _voting_members(people: list[Person], body: Body, meeting: Meeting) -> dict[str, Person]:
-    return {
-        person.id: person
-        for person in people
-        if any(
-            role.body == body.id and role.role in MEMBER_ROLES and role.is_current(meeting.held_on)
-            for role in person.roles
-        )
-    }
+def _member_seats(people: list[Person], body: Body) -> list[tuple[Person, list[Role]]]:
+    """Everyone who has ever held a member seat on ``body``, with those seats."""
+    seats = [(person, [r for r in person.roles if r.body == body.id and r.role in MEMBER_ROLES]) for person in people]
+    return [(person, roles) for person, roles in seats if roles]
+
+
+def _voting_members(seats: list[tuple[Person, list[Role]]], meeting: Meeting) -> dict[str, Person]:
+    return {person.id: person for person, roles in seats if any(role.is_current(meeting.held_on) for role in roles)}
 
 
 def _shortfall(body: Body, members: dict[str, Person], present: list[str]) -> tuple[str | None, str]:
@@ -65,7 +64,9 @@ def quorate(value: Meeting, params: QuorateParams, ctx: CheckContext) -> Outcome
         return missing(f"no quorum rule recorded for {name}", facts=where)
     if meeting.attendance is None:
         return missing(f"no attendance recorded for {date_label(meeting.held_on)}", facts=(ctx.path(("attendance",)),))
-    members = _voting_members(list(ctx.facts.people), body, meeting)
+    # Who sits on the body is the same for all its meetings: work it out once per assessment.
+    seats = ctx.cached(("member seats", body.id), lambda: _member_seats(ctx.facts.people, body))
+    members = _voting_members(seats, meeting)
     facts = (ctx.path(("attendance",)),)
     why, sums = _shortfall(body, members, meeting.attendance)
     if why:

@@ -43,7 +43,8 @@ class Context:
 def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessment:
     facts = facts_file.facts
     check_context = CheckContext(context.as_of or facts.as_of, context.calendar, facts)
-    findings = tuple(_finding(rule, pack, facts_file, check_context) for rule in pack.rules)
+    evidence = _EvidenceIndex(facts_file)
+    findings = tuple(_finding(rule, pack, evidence, check_context) for rule in pack.rules)
     return Assessment(
         organisation_id=facts.organisation.id,
         organisation_name=facts.organisation.name,
@@ -70,9 +71,8 @@ def evaluate_rule(rule: Rule, ctx: CheckContext) -> Outcome:
         return Outcome(Status.ERROR, f"the check failed: {type(error).__name__}: {error}")
 
 
-def _finding(rule: Rule, pack: RulePack, facts_file: FactsFile, ctx: CheckContext) -> Finding:
+def _finding(rule: Rule, pack: RulePack, evidence: _EvidenceIndex, ctx: CheckContext) -> Finding:
     outcome = evaluate_rule(rule, ctx)
-    source = facts_file.source
     items = outcome.items
     return Finding(
         rule_id=rule.id,
@@ -88,55 +88,93 @@ def _finding(rule: Rule, pack: RulePack, facts_file: FactsFile, ctx: CheckContex
         status=outcome.status,
         reason=outcome.reason,
         items=items,
-        item_lines=tuple(source.line_of(item.path) if item.path else None for item in items),
+        item_lines=tuple(evidence.line_of(item.path) if item.path else None for item in items),
         passed=outcome.passed,
         total=outcome.total,
-        evidence=_evidence(outcome, facts_file),
+        evidence=evidence.of(outcome),
         remediation=rule.spec.remediation,
         outcome=outcome,
     )
 
 
-def _evidence(outcome: Outcome, facts_file: FactsFile) -> tuple[Evidence, ...]:
-    """Every facts path the outcome read, with its line and the evidence the facts cite for it."""
-    paths: dict[PathKey, None] = {}
+class _EvidenceIndex:
+    """Where each facts path stands and what evidence the facts cite for it, for one facts file.
 
-    def collect(node: Outcome) -> None:
-        for path in node.facts:
-            paths.setdefault(path, None)
-        for item in node.items:
-            if item.path:
-                paths.setdefault(item.path, None)
-        for child in node.children:
-            collect(child)
+    Rules over the same view read the same paths (every transparency rule reads each
+    meeting's date), so each path is located and its evidence looked up once per assessment.
+    """
 
-    collect(outcome)
-    found = []
-    for path in paths:
-        found.append(Evidence(_dotted(path), facts_file.source.line_of(path), _cited(facts_file.facts, path)))
-    return tuple(found)
+    def __init__(self, facts_file: FactsFile) -> None:
+        self.source = facts_file.source
+        self.facts = facts_file.facts
+        self._evidence: dict[PathKey, Evidence] = {}
+        self._lines: dict[PathKey, int | None] = {}
+        self._cited: dict[PathKey, str | None] = {(): _cited_on(self.facts)}
+        self._values: dict[PathKey, Any] = {(): self.facts}
 
+    def line_of(self, path: PathKey) -> int | None:
+        try:
+            return self._lines[path]
+        except KeyError:
+            line = self._lines[path] = self.source.line_of(path)
+            return line
 
-def _cited(root: Any, path: PathKey) -> str | None:
-    """The evidence recorded on the fact at ``path`` or the nearest fact enclosing it."""
-    chain = [root]
-    current = root
-    for part in path:
-        if isinstance(part, int):
-            current = current[part] if isinstance(current, list) and part < len(current) else None
-        elif isinstance(current, dict):
-            current = current.get(part)
-        else:
-            current = getattr(current, part, None)
+    def of(self, outcome: Outcome) -> tuple[Evidence, ...]:
+        """Every facts path the outcome read, with its line and the evidence the facts cite for it."""
+        paths: dict[PathKey, None] = {}
+
+        def collect(node: Outcome) -> None:
+            for path in node.facts:
+                paths.setdefault(path, None)
+            for item in node.items:
+                if item.path:
+                    paths.setdefault(item.path, None)
+            for child in node.children:
+                collect(child)
+
+        collect(outcome)
+        return tuple(self._one(path) for path in paths)
+
+    def _one(self, path: PathKey) -> Evidence:
+        found = self._evidence.get(path)
+        if found is None:
+            found = self._evidence[path] = Evidence(_dotted(path), self.line_of(path), self.cited(path))
+        return found
+
+    def cited(self, path: PathKey) -> str | None:
+        """The evidence recorded on the fact at ``path`` or the nearest fact enclosing it."""
+        if path in self._cited:
+            return self._cited[path]
+        parent = path[:-1]
+        outer = self.cited(parent)
+        value = self._value(path)
+        own = _cited_on(value) if value is not None else None
+        found = self._cited[path] = own if own is not None else outer
+        return found
+
+    def _value(self, path: PathKey) -> Any:
+        if path in self._values:
+            return self._values[path]
+        current = self._value(path[:-1])
+        part = path[-1]
         if current is None:
-            break
-        chain.append(current)
-    for value in reversed(chain):
-        evidence = getattr(value, "evidence", None)
-        if evidence is not None:
-            parts = [evidence.document, evidence.section and f"section {evidence.section}", evidence.url]
-            return ", ".join(p for p in parts if p)
-    return None
+            found = None
+        elif isinstance(part, int):
+            found = current[part] if isinstance(current, list) and part < len(current) else None
+        elif isinstance(current, dict):
+            found = current.get(part)
+        else:
+            found = getattr(current, part, None)
+        self._values[path] = found
+        return found
+
+
+def _cited_on(value: Any) -> str | None:
+    evidence = getattr(value, "evidence", None)
+    if evidence is None:
+        return None
+    parts = [evidence.document, evidence.section and f"section {evidence.section}", evidence.url]
+    return ", ".join(p for p in parts if p)
 
 
 def _dotted(path: PathKey) -> str:
@@ -151,7 +189,8 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     if node.each is None:
         return _single(node, value, ctx)
     view = VIEWS[node.each]
-    items = [item for item in view.items(ctx.facts, ctx.as_of) if node.where is None or node.where.holds(item.value)]
+    every = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
+    items = [item for item in every if node.where is None or node.where.holds(item.value)]
     scope = view.name.replace("_", " ") + (f" where {node.where.describe()}" if node.where else "")
     if not items:
         return Outcome(node.when_empty, f"no {scope} recorded", detail=(f"each {scope}: none",), label=scope)

@@ -83,8 +83,13 @@ class View:
     items: Callable[[Facts, dt.date], list[Item]]
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def date_label(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """20 Jun 2019. (Spelt out here rather than by strftime: reports name many dates, and strftime
+    is slow and follows the locale.)"""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _bodies(facts: Facts) -> dict[str, Body]:
