@@ -14,6 +14,7 @@ stricter than PyYAML's defaults where the defaults lose information:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,6 +148,11 @@ def _syntax_error(error: yaml.MarkedYAMLError, file: str, text: str) -> InputErr
     return InputError.single(file, f"YAML syntax error: {problem}{context}", line, column, hint)
 
 
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
 class _Builder:
     """Turns a composed node tree into values, recording positions and problems."""
 
@@ -155,6 +161,9 @@ class _Builder:
         self.problems: list[Problem] = []
         self.nodes_seen = 0
         self.constructor = _StrictLoader("")
+        # A facts file repeats the same few hundred dates, numbers and yes/no values many times
+        # over; each distinct one is constructed once (construction is most of a walk's cost).
+        self.scalars: dict[tuple[str, str], Any] = {}
 
     def problem(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
         self.problems.append(
@@ -186,7 +195,8 @@ class _Builder:
                     )
                 ]
             )
-        self.source.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        mark = node.start_mark
+        self.source.values.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -195,16 +205,17 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        self.constructor.flatten_mapping(node)  # resolves `<<: *anchor` merge keys
+        if any(key_node.tag == _MERGE for key_node, _ in node.value):
+            self.constructor.flatten_mapping(node)  # resolves `<<: *anchor` merge keys
+        keys = self.source.keys
         for key_node, value_node in node.value:
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 self.problem(key_node, "a key must be plain text", hint="quote keys such as true, false or dates")
                 continue
             key_path = (*path, key)
-            position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in result:
-                first = self.source.keys.get(key_path)
+                first = keys.get(key_path)
                 where = f" (first at line {first[0]})" if first else ""
                 self.problem(
                     key_node,
@@ -212,7 +223,8 @@ class _Builder:
                     hint="each key may appear once in a mapping; merge the two entries",
                 )
                 continue
-            self.source.keys[key_path] = position
+            mark = key_node.start_mark
+            keys[key_path] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, key_path)
         return result
 
@@ -220,12 +232,28 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, "expected a single value here")
             return None
-        if len(node.value) > MAX_STRING:
-            self.problem(node, f"value is {len(node.value):,} characters long; the limit is {MAX_STRING:,}")
+        text, tag = node.value, node.tag
+        if len(text) > MAX_STRING:
+            self.problem(node, f"value is {len(text):,} characters long; the limit is {MAX_STRING:,}")
             return None
-        if node.tag.startswith("tag:yaml.org,2002:") or node.tag == "!":
+        if tag == _STR:
+            return text
+        try:
+            return self.scalars[tag, text]
+        except KeyError:
+            pass
+        if tag == _TIMESTAMP and len(text) == 10:
+            # The resolver tags ten characters as a timestamp only when they are YYYY-MM-DD;
+            # an impossible date falls through to PyYAML, whose message names the problem.
             try:
-                return self.constructor.construct_object(node, deep=True)
+                day = self.scalars[tag, text] = dt.date.fromisoformat(text)
+                return day
+            except ValueError:
+                pass
+        if tag.startswith("tag:yaml.org,2002:") or tag == "!":
+            try:
+                value = self.scalars[tag, text] = self.constructor.construct_object(node, deep=True)
+                return value
             except (yaml.constructor.ConstructorError, ValueError) as error:
                 message = str(error)
                 if node.tag.endswith(":timestamp"):
