@@ -128,13 +128,13 @@ def test_quorate(attendance: str, status: Status, reason: str) -> None:
     ],
 )
 def test_deadline_at_least_clear_working_days(published: str, meeting: str, status: Status) -> None:
-    facts = f"as_of: 2019-12-31\nbodies: [{{id: b, name: B, kind: board}}]\nmeetings: [{{id: m, body: b, held_on: {meeting}, papers_published_on: {published}}}]"
+    facts = MEETING.format(held=meeting, papers=published)
     params = {"from": "papers_published_on", "to": "held_on", "at_least": {"clear_working_days": 5}}
     assert run("deadline", params, facts, value=lambda f: f.meetings[0]).status is status
 
 
 def test_deadline_local_commitment_tightens_and_never_loosens() -> None:
-    base = "as_of: 2019-12-31\nbodies: [{id: b, name: B, kind: board}]\nmeetings: [{id: m, body: b, held_on: 2019-06-20, papers_published_on: 2019-06-12}]\n"
+    base = MEETING.format(held="2019-06-20", papers="2019-06-12")
     params = {
         "from": "papers_published_on",
         "to": "held_on",
@@ -153,7 +153,7 @@ def test_deadline_local_commitment_tightens_and_never_loosens() -> None:
 
 
 def test_deadline_explains_each_day() -> None:
-    facts = "as_of: 2019-12-31\nbodies: [{id: b, name: B, kind: board}]\nmeetings: [{id: m, body: b, held_on: 2019-04-25, papers_published_on: 2019-04-16}]"
+    facts = MEETING.format(held="2019-04-25", papers="2019-04-16")
     params = {"from": "papers_published_on", "to": "held_on", "at_least": {"clear_working_days": 5}}
     detail = "\n".join(run("deadline", params, facts, value=lambda f: f.meetings[0]).detail)
     assert "Fri 19 Apr 2019: skipped: bank holiday: Good Friday" in detail
