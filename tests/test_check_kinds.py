@@ -118,6 +118,13 @@ def test_quorate(attendance: str, status: Status, reason: str) -> None:
     assert reason in outcome.reason
 
 
+MEETING = """
+as_of: 2019-12-31
+bodies: [{{id: b, name: B, kind: board}}]
+meetings: [{{id: m, body: b, held_on: {held}, papers_published_on: {papers}}}]
+"""
+
+
 @pytest.mark.parametrize(
     ("published", "meeting", "status"),
     [
