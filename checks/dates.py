@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
+from pydantic import AfterValidator, Field, model_validator
+
 from govcheck.checks.base import (
     CheckContext,
     DatePath,
@@ -21,7 +23,6 @@ from govcheck.engine.calendar import WorkingCalendar, add_months
 from govcheck.engine.facts import Document, LocalCommitments
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.views import date_label
-from pydantic import AfterValidator, Field, model_validator
 
 Unit = Literal["days", "working_days", "clear_working_days", "months"]
 UNIT_WORDS = {

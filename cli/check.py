@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 
 import click
+
 from govcheck.cli.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, reports_input_errors
 
 FORMATS = ("text", "markdown", "json")

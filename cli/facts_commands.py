@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+
 from govcheck.cli.common import EXIT_INPUT, EXIT_OK, reports_input_errors
 
 

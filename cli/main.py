@@ -7,6 +7,7 @@ Heavy modules are imported inside commands so that ``govcheck --help`` stays fas
 from __future__ import annotations
 
 import click
+
 from govcheck import __version__
 
 

@@ -6,6 +6,7 @@ import json
 import sys
 
 import click
+
 from govcheck.cli.common import EXIT_GAPS, EXIT_OK, reports_input_errors
 
 

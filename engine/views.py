@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from govcheck.engine.facts import (
     Body,
     ConfidentialItem,
@@ -28,7 +30,6 @@ from govcheck.engine.facts import (
     StaffMember,
 )
 from govcheck.engine.yamlsource import PathKey
-from pydantic import BaseModel, ConfigDict
 
 # Seats that make someone a member of a body; observers and substitutes are not.
 MEMBER_ROLES = frozenset({"chair", "deputy-chair", "member", "co-optee"})

@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
+
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import CheckContext, Status
 from govcheck.engine.calendar import WorkingCalendar
-
 from tests.conftest import facts_from
 
 CALENDAR = WorkingCalendar()

@@ -7,14 +7,14 @@ import datetime as dt
 from typing import Any
 
 import yaml
+from hypothesis import HealthCheck, given, settings
+
 from govcheck.checks.base import Status
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.evaluate import Context, evaluate
 from govcheck.engine.facts_loader import parse_facts
 from govcheck.engine.rules import RulePack, load_pack
 from govcheck.reports import RENDERERS, RenderOptions
-from hypothesis import HealthCheck, given, settings
-
 from tests.strategies import facts_data
 
 PACK: RulePack = load_pack("naf-2019")
