@@ -192,7 +192,8 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     every = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
     items = [item for item in every if node.where is None or node.where.holds(item.value)]
     scope = view.name.replace("_", " ") + (f" where {node.where.describe()}" if node.where else "")
-    if not items:
+    unrecorded = view.unrecorded(ctx.facts, ctx.as_of) if view.unrecorded and node.where is None else []
+    if not items and not unrecorded:
         return Outcome(node.when_empty, f"no {scope} recorded", detail=(f"each {scope}: none",), label=scope)
     results = []
     children = []
@@ -212,6 +213,15 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
             )
         )
         results.append(ItemResult(item.label, outcome.status, outcome.reason, item.path))
+    for parent in unrecorded:
+        results.append(
+            ItemResult(
+                parent.label,
+                Status.MISSING_EVIDENCE,
+                f"not recorded whether there were any {view.name.replace('_', ' ')}",
+                parent.path,
+            )
+        )
     return _aggregate(scope, results, tuple(children))
 
 
