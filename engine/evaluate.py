@@ -17,7 +17,7 @@ from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.facts_loader import FactsFile
 from govcheck.engine.results import Assessment, Evidence, Finding, PackInfo
 from govcheck.engine.rules import CheckNode, Rule, RulePack
-from govcheck.engine.views import VIEWS
+from govcheck.engine.views import VIEWS, Item
 from govcheck.engine.yamlsource import PathKey
 
 # How statuses combine: `all` takes the worst of its parts, `any` the best.
@@ -192,7 +192,10 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     every = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
     items = [item for item in every if node.where is None or node.where.holds(item.value)]
     scope = view.name.replace("_", " ") + (f" where {node.where.describe()}" if node.where else "")
-    unrecorded = view.unrecorded(ctx.facts, ctx.as_of) if view.unrecorded and node.where is None else []
+    unrecorded: list[Item] = []
+    if view.unrecorded is not None and node.where is None:
+        find = view.unrecorded
+        unrecorded = ctx.cached(("unrecorded", view.name), lambda: find(ctx.facts, ctx.as_of))
     if not items and not unrecorded:
         return Outcome(node.when_empty, f"no {scope} recorded", detail=(f"each {scope}: none",), label=scope)
     results = []
