@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from itertools import chain
 
 import click
 
@@ -47,9 +49,24 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     show_default=True,
     help="Exit 1 when a gap of this severity or higher is found; never: always exit 0.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Assess the files in N processes at once; the report is the same.",
+)
 @reports_input_errors
 def check(
-    paths: tuple[str, ...], as_of: dt.date | None, pack: str | None, format_: str, output: str | None, fail_on: str
+    paths: tuple[str, ...],
+    as_of: dt.date | None,
+    pack: str | None,
+    format_: str,
+    output: str | None,
+    fail_on: str,
+    jobs: int,
 ) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
 
@@ -58,6 +75,7 @@ def check(
     from govcheck.cli.output import write_atomic
     from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
     from govcheck.engine.errors import InputError
+    from govcheck.engine.results import Assessment
     from govcheck.reports import RENDERERS, RenderOptions
 
     if format_ not in RENDERERS:
@@ -68,23 +86,29 @@ def check(
     assessor = Assessor(pack, as_of)
     if pack is not None:
         assessor.pack_for(dt.date.min)  # with --pack the date is not consulted: an unknown pack fails first
-    assessments = []
-    broken = False
-    for path in files:
-        try:
-            assessments.append(assessor.assess(path))
-        except InputError as error:  # one broken file never hides the others
-            broken = True
-            for problem in error.problems:
-                click.echo(f"error: {problem}", err=True)
-    options = RenderOptions(fail_on=fail_on)
-    if assessments:
-        text = RENDERERS[format_].render(assessments, options)
+    broken = gaps = False
+
+    def assessed() -> Iterator[Assessment]:
+        # The report is written as the assessments arrive, one LEP at a time.
+        nonlocal broken, gaps
+        for result in assessor.assess_many(files, jobs):
+            if isinstance(result, InputError):  # one broken file never hides the others
+                broken = True
+                for problem in result.problems:
+                    click.echo(f"error: {problem}", err=True)
+            else:
+                gaps = gaps or bool(result.gaps(fail_on))
+                yield result
+
+    assessments = assessed()
+    first = next(assessments, None)
+    if first is not None:
+        report = RENDERERS[format_].stream(chain([first], assessments), RenderOptions(fail_on=fail_on))
         if output:
-            write_atomic(output, text)
+            write_atomic(output, report)
         else:
-            click.echo(text, nl=False)
+            for piece in report:
+                click.echo(piece, nl=False)
     if broken:
         sys.exit(EXIT_INPUT)
-    gaps = [gap for assessment in assessments for gap in assessment.gaps(fail_on)]
     sys.exit(EXIT_GAPS if gaps else EXIT_OK)

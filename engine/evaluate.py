@@ -38,13 +38,14 @@ class Context:
 
     as_of: dt.date | None = None  # None: the facts file's own as_of
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    outcomes: bool = True  # keep each finding's outcome tree, the steps `govcheck explain` shows
 
 
 def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessment:
     facts = facts_file.facts
     check_context = CheckContext(context.as_of or facts.as_of, context.calendar, facts)
     evidence = _EvidenceIndex(facts_file)
-    findings = tuple(_finding(rule, pack, evidence, check_context) for rule in pack.rules)
+    findings = tuple(_finding(rule, pack, evidence, check_context, context.outcomes) for rule in pack.rules)
     return Assessment(
         organisation_id=facts.organisation.id,
         organisation_name=facts.organisation.name,
@@ -71,7 +72,7 @@ def evaluate_rule(rule: Rule, ctx: CheckContext) -> Outcome:
         return Outcome(Status.ERROR, f"the check failed: {type(error).__name__}: {error}")
 
 
-def _finding(rule: Rule, pack: RulePack, evidence: _EvidenceIndex, ctx: CheckContext) -> Finding:
+def _finding(rule: Rule, pack: RulePack, evidence: _EvidenceIndex, ctx: CheckContext, keep: bool) -> Finding:
     outcome = evaluate_rule(rule, ctx)
     items = outcome.items
     return Finding(
@@ -93,7 +94,7 @@ def _finding(rule: Rule, pack: RulePack, evidence: _EvidenceIndex, ctx: CheckCon
         total=outcome.total,
         evidence=evidence.of(outcome),
         remediation=rule.spec.remediation,
-        outcome=outcome,
+        outcome=outcome if keep else None,
     )
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from govcheck import __version__
 from govcheck.checks.base import Status
 from govcheck.engine.results import Assessment, Finding
-from govcheck.reports.registry import RenderOptions, renderer
+from govcheck.reports.registry import RenderOptions, streaming_renderer
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -140,8 +141,25 @@ def report_schema() -> dict[str, Any]:
     return schema
 
 
-@renderer("json", ".json")
-def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
+def _dumps(model: BaseModel) -> str:
+    return json.dumps(model.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False)
+
+
+@streaming_renderer("json", ".json")
+def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
     """JSON following the versioned report schema."""
-    report = ReportJSON(govcheck_version=__version__, assessments=[assessment_json(a) for a in assessments])
-    return json.dumps(report.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
+    # The report as json.dumps would write it whole, written one assessment at a time: the
+    # envelope (every field but the assessments) comes from the report model itself, and each
+    # assessment is indented to sit inside it.
+    envelope = _dumps(ReportJSON(govcheck_version=__version__, assessments=[]))
+    head, tail = envelope.split(_EMPTY_ASSESSMENTS)
+    opened = False
+    for assessment in assessments:
+        inner = textwrap.indent(_dumps(assessment_json(assessment)), _ITEM_INDENT)
+        yield (",\n" if opened else head + '"assessments": [\n') + inner
+        opened = True
+    yield ("\n  ]" if opened else head + '"assessments": []') + tail + "\n"
+
+
+_EMPTY_ASSESSMENTS = '"assessments": []'
+_ITEM_INDENT = "    "  # json.dumps(indent=2) puts a top-level list's items four spaces in

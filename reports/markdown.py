@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 
 from govcheck.engine.results import Assessment, Finding
 from govcheck.engine.views import date_label
@@ -15,7 +15,7 @@ from govcheck.reports.common import (
     location,
     status_counts,
 )
-from govcheck.reports.registry import RenderOptions, renderer
+from govcheck.reports.registry import RenderOptions, streaming_renderer
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -85,7 +85,8 @@ def render_one(assessment: Assessment) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-@renderer("markdown", ".md", ".markdown")
-def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
+@streaming_renderer("markdown", ".md", ".markdown")
+def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
     """Markdown, with tables for the summary and a section per topic."""
-    return "\n---\n\n".join(render_one(a) for a in assessments)
+    for number, assessment in enumerate(assessments):
+        yield ("\n---\n\n" if number else "") + render_one(assessment)

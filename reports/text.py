@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from govcheck.checks.base import Status
 from govcheck.engine.results import Assessment, Finding
@@ -16,7 +17,7 @@ from govcheck.reports.common import (
     location,
     summary_line,
 )
-from govcheck.reports.registry import RenderOptions, renderer
+from govcheck.reports.registry import RenderOptions, streaming_renderer
 
 WIDTH = 100
 MAX_ITEMS = 12  # failing items listed per finding before "... and N more"
@@ -94,14 +95,16 @@ def render_one(assessment: Assessment) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-@renderer("text", ".txt")
-def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
+@streaming_renderer("text", ".txt")
+def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
     """Plain text for a terminal, 100 columns wide."""
-    parts = [render_one(a) for a in assessments]
     separator = "\n" + "=" * WIDTH + "\n\n"
-    text = separator.join(parts)
-    if len(assessments) > 1:
-        totals = {status: sum(a.count()[status] for a in assessments) for status in STATUS_WORDS}
-        worded = ", ".join(f"{n} {STATUS_WORDS[s]}" for s, n in totals.items() if n)
-        text += separator + f"{len(assessments)} LEPs assessed: {worded}\n"
-    return text
+    totals: Counter[Status] = Counter()
+    assessed = 0
+    for assessment in assessments:
+        yield (separator if assessed else "") + render_one(assessment)
+        totals.update(assessment.count())
+        assessed += 1
+    if assessed > 1:
+        worded = ", ".join(f"{totals[s]} {STATUS_WORDS[s]}" for s in STATUS_WORDS if totals[s])
+        yield separator + f"{assessed} LEPs assessed: {worded}\n"
