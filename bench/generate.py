@@ -159,14 +159,14 @@ class _Person:
 class _Lep:
     """One synthetic LEP, built from its own random stream."""
 
-    def __init__(self, seed: int, index: int) -> None:
+    def __init__(self, seed: int, index: int, years: int | None = None) -> None:
         self.rng = random.Random(f"govcheck-bench-{seed}-{index}")
         rng = self.rng
         self.index = index
         self.slug = f"synthetic-lep-{index:05d}"
         self.name = f"Synthetic LEP {index:05d}"
         self.as_of = dt.date(2019, 9, 30) + dt.timedelta(days=rng.randrange(0, 4 * 365))
-        self.years = rng.randint(1, 10)
+        self.years = rng.randint(1, 10) if years is None else years
         self.start = self.as_of - dt.timedelta(days=365 * self.years)
         self.lateness = rng.choice((0.01, 0.03, 0.08, 0.2))  # how often a fact is late or missing
         self.people: list[_Person] = []
@@ -441,9 +441,9 @@ class _Lep:
         yield f"    evidence: {{url: 'https://www.{self.slug}.org.uk/meetings/{body_id}/{held}'}}"
 
 
-def lep_text(seed: int, index: int) -> str:
-    """The facts file of LEP number ``index`` of the set seeded with ``seed``."""
-    return _Lep(seed, index).text()
+def lep_text(seed: int, index: int, years: int | None = None) -> str:
+    """The facts file of LEP number ``index`` of the set seeded with ``seed`` (its history ``years`` long)."""
+    return _Lep(seed, index, years).text()
 
 
 def generate(count: int, out: Path, seed: int = 1) -> list[Path]:
