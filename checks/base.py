@@ -97,12 +97,15 @@ class CheckContext:
     facts: Facts
     at: PathKey = ()
     label: str = ""
+    # Whether outcomes will be shown step by step (``govcheck explain``): a check may leave out
+    # a costly explanation (every day of a working-day count) when nobody will read it.
+    explain: bool = True
     # What rules derive from the same facts over and over (a view's items, who sits on which
     # body), worked out once per assessment. Shared by every context ``within`` this one.
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def within(self, path: PathKey, label: str) -> CheckContext:
-        return CheckContext(self.as_of, self.calendar, self.facts, path, label, self.memo)
+        return CheckContext(self.as_of, self.calendar, self.facts, path, label, self.explain, self.memo)
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, worked out once per assessment under ``key``; it may depend only on the

@@ -202,7 +202,7 @@ def _within(
     # (which itself does not count), so the time taken is counted in working days.
     unit = "working_days" if span.unit == "clear_working_days" else span.unit
     taken = elapsed(ctx.calendar, unit, start, end)
-    if unit == "working_days":
+    if ctx.explain and unit == "working_days":
         detail.extend(day_by_day(ctx.calendar, start, end + dt.timedelta(days=1)))
     allowed = f"{span.words(amount)} allowed{local_note}"
     if end <= due:
@@ -235,7 +235,7 @@ def _at_least(
         return missing(f"no date recorded for {since}", facts=facts, detail=tuple(detail))
     gap = elapsed(ctx.calendar, span.unit, start, end)
     detail.append(f"required: at least {span.words(amount)}{local_note}; found {span.words(gap)}")
-    if span.unit in ("working_days", "clear_working_days"):
+    if ctx.explain and span.unit in ("working_days", "clear_working_days"):
         detail.extend(day_by_day(ctx.calendar, start, end))
     if gap >= amount:
         return met(f"{since} {date_label(start)}, {span.words(gap)} before {event}", facts=facts, detail=tuple(detail))

@@ -14,6 +14,7 @@ from typing import Any
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import CheckContext, ItemResult, Outcome, Status
 from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.facts import Evidenced
 from govcheck.engine.facts_loader import FactsFile
 from govcheck.engine.results import Assessment, Evidence, Finding, PackInfo
 from govcheck.engine.rules import CheckNode, Rule, RulePack
@@ -43,7 +44,7 @@ class Context:
 
 def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessment:
     facts = facts_file.facts
-    check_context = CheckContext(context.as_of or facts.as_of, context.calendar, facts)
+    check_context = CheckContext(context.as_of or facts.as_of, context.calendar, facts, explain=context.outcomes)
     evidence = _EvidenceIndex(facts_file)
     findings = tuple(_finding(rule, pack, evidence, check_context, context.outcomes) for rule in pack.rules)
     return Assessment(
@@ -102,16 +103,16 @@ class _EvidenceIndex:
     """Where each facts path stands and what evidence the facts cite for it, for one facts file.
 
     Rules over the same view read the same paths (every transparency rule reads each
-    meeting's date), so each path is located and its evidence looked up once per assessment.
+    meeting's date), and paths share their beginnings: each path is worked out once per
+    assessment, from its parent's entry.
     """
 
     def __init__(self, facts_file: FactsFile) -> None:
         self.source = facts_file.source
-        self.facts = facts_file.facts
         self._evidence: dict[PathKey, Evidence] = {}
         self._lines: dict[PathKey, int | None] = {}
-        self._cited: dict[PathKey, str | None] = {(): _cited_on(self.facts)}
-        self._values: dict[PathKey, Any] = {(): self.facts}
+        # path -> (the value there, the evidence cited on it or the nearest fact enclosing it, dotted path)
+        self._entries: dict[PathKey, tuple[Any, str | None, str]] = {(): (facts_file.facts, None, "")}
 
     def line_of(self, path: PathKey) -> int | None:
         try:
@@ -139,50 +140,36 @@ class _EvidenceIndex:
     def _one(self, path: PathKey) -> Evidence:
         found = self._evidence.get(path)
         if found is None:
-            found = self._evidence[path] = Evidence(_dotted(path), self.line_of(path), self.cited(path))
+            _, cited, dotted = self._entry(path)
+            found = self._evidence[path] = Evidence(dotted, self.line_of(path), cited)
         return found
 
-    def cited(self, path: PathKey) -> str | None:
-        """The evidence recorded on the fact at ``path`` or the nearest fact enclosing it."""
-        if path in self._cited:
-            return self._cited[path]
-        parent = path[:-1]
-        outer = self.cited(parent)
-        value = self._value(path)
-        own = _cited_on(value) if value is not None else None
-        found = self._cited[path] = own if own is not None else outer
-        return found
-
-    def _value(self, path: PathKey) -> Any:
-        if path in self._values:
-            return self._values[path]
-        current = self._value(path[:-1])
+    def _entry(self, path: PathKey) -> tuple[Any, str | None, str]:
+        found = self._entries.get(path)
+        if found is not None:
+            return found
+        parent, cited, dotted = self._entry(path[:-1])
         part = path[-1]
-        if current is None:
-            found = None
+        if parent is None:
+            value = None
         elif isinstance(part, int):
-            found = current[part] if isinstance(current, list) and part < len(current) else None
-        elif isinstance(current, dict):
-            found = current.get(part)
+            value = parent[part] if isinstance(parent, list) and part < len(parent) else None
+        elif isinstance(parent, dict):
+            value = parent.get(part)
         else:
-            found = getattr(current, part, None)
-        self._values[path] = found
+            value = getattr(parent, part, None)
+        own = _cited_on(value) if isinstance(value, Evidenced) else None
+        dotted = f"{dotted}[{part}]" if isinstance(part, int) else (f"{dotted}.{part}" if dotted else str(part))
+        found = self._entries[path] = (value, cited if own is None else own, dotted)
         return found
 
 
-def _cited_on(value: Any) -> str | None:
-    evidence = getattr(value, "evidence", None)
+def _cited_on(fact: Evidenced) -> str | None:
+    evidence = fact.evidence
     if evidence is None:
         return None
     parts = [evidence.document, evidence.section and f"section {evidence.section}", evidence.url]
     return ", ".join(p for p in parts if p)
-
-
-def _dotted(path: PathKey) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
