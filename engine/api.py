@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.errors import InputError
@@ -26,6 +25,10 @@ from govcheck.engine.evaluate import Context, evaluate
 from govcheck.engine.facts_loader import FactsFile, load_facts
 from govcheck.engine.results import Assessment
 from govcheck.engine.rules import RulePack, load_pack, pack_in_force
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 
 def bundled_frameworks() -> Path:
@@ -95,6 +98,8 @@ class Assessor:
             for path in files:
                 yield self._assess_or_error(path)
             return
+        from concurrent.futures import ProcessPoolExecutor  # only here: importing it slows every start
+
         size = max(1, min(BATCH, len(files) // (jobs * AHEAD)))
         batches = iter([files[start : start + size] for start in range(0, len(files), size)])
         pool = ProcessPoolExecutor(
@@ -124,6 +129,8 @@ class Assessor:
 def _start_method() -> multiprocessing.context.BaseContext:
     # Forking starts a worker in milliseconds with govcheck already imported. Elsewhere (macOS,
     # Windows) fork is unsafe or absent, and the platform's own start method is used.
+    import multiprocessing
+
     return multiprocessing.get_context("fork" if sys.platform == "linux" else None)
 
 

@@ -13,9 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import holidays
 from dateutil.relativedelta import relativedelta
+
+if TYPE_CHECKING:
+    import holidays
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -48,11 +51,17 @@ class WorkingCalendar:
     """
 
     def __init__(self) -> None:
-        self._holidays = holidays.country_holidays("GB", subdiv="ENG")
+        self._holidays: holidays.HolidayBase | None = None
         self._years: dict[int, _Year] = {}
 
     def bank_holiday(self, day: dt.date) -> str | None:
         """The bank holiday's name on ``day``, if it is one."""
+        if self._holidays is None:
+            # Loading the library takes longer than assessing a LEP (it reads every country's
+            # calendar), so it is loaded when a working day is first counted, not before.
+            import holidays
+
+            self._holidays = holidays.country_holidays("GB", subdiv="ENG")
         name = self._holidays.get(day)
         return str(name) if name else None
 
