@@ -9,10 +9,11 @@ must also hold for each item after members who declared an interest withdrew.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from govcheck.checks.base import CheckContext, Outcome, Params, check_kind, met, missing, not_met
-from govcheck.engine.facts import Body, Meeting, Person, Role
+from govcheck.engine.facts import Body, Meeting, Person
 from govcheck.engine.views import MEMBER_ROLES, date_label
 
 
@@ -20,14 +21,20 @@ class QuorateParams(Params):
     after_withdrawals: bool = False
 
 
-def _member_seats(people: list[Person], body: Body) -> list[tuple[Person, list[Role]]]:
-    """Everyone who has ever held a member seat on ``body``, with those seats."""
-    seats = [(person, [r for r in person.roles if r.body == body.id and r.role in MEMBER_ROLES]) for person in people]
-    return [(person, roles) for person, roles in seats if roles]
+def _member_seats(people: list[Person], body: Body) -> list[tuple[Person, dt.date, dt.date | None]]:
+    """Every member seat anyone has held on ``body``: who, from when, and until when (None: still held)."""
+    return [
+        (person, role.appointed_on or dt.date.min, role.left_on)
+        for person in people
+        for role in person.roles
+        if role.body == body.id and role.role in MEMBER_ROLES
+    ]
 
 
-def _voting_members(seats: list[tuple[Person, list[Role]]], meeting: Meeting) -> dict[str, Person]:
-    return {person.id: person for person, roles in seats if any(role.is_current(meeting.held_on) for role in roles)}
+def _voting_members(seats: list[tuple[Person, dt.date, dt.date | None]], meeting: Meeting) -> dict[str, Person]:
+    # A seat counts from its appointment up to the day before the member left (Role.is_current).
+    day = meeting.held_on
+    return {person.id: person for person, start, left in seats if start <= day and (left is None or left > day)}
 
 
 def _shortfall(body: Body, members: dict[str, Person], present: list[str]) -> tuple[str | None, str]:

@@ -11,6 +11,7 @@ the day something is published nor the day of the meeting counts.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -121,13 +122,17 @@ class WorkingCalendar:
 
     def add_working_days(self, start: dt.date, count: int) -> dt.date:
         """The ``count``-th working day after ``start`` (``start`` itself never counts)."""
-        day = start
-        remaining = count
-        while remaining > 0:
-            day += ONE_DAY
-            if self.is_working_day(day):
-                remaining -= 1
-        return day
+        if count <= 0:
+            return start
+        number = start.year
+        year = self._year(number)
+        # The day sought is the first whose running count reaches the start's count plus ``count``.
+        wanted = year.through[start.toordinal() - year.first] + count
+        while wanted > year.through[-1]:
+            wanted -= year.through[-1]
+            number += 1
+            year = self._year(number)
+        return dt.date.fromordinal(year.first + bisect_left(year.through, wanted))
 
     def subtract_working_days(self, end: dt.date, count: int) -> dt.date:
         """The latest day leaving ``count`` clear working days before ``end``."""

@@ -8,7 +8,7 @@ finding, so one defect never hides the other verdicts.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from govcheck.checks import REGISTRY
@@ -190,19 +190,8 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     children = []
     for item in items:
         outcome = _single(node, item.value, ctx.within(item.path, item.label))
-        children.append(
-            Outcome(
-                outcome.status,
-                outcome.reason,
-                outcome.items,
-                outcome.passed,
-                outcome.total,
-                outcome.facts,
-                outcome.detail,
-                outcome.children,
-                item.label,
-            )
-        )
+        # Labels are for reading the tree step by step; unread, the outcome is kept as it is.
+        children.append(replace(outcome, label=item.label) if ctx.explain else outcome)
         results.append(ItemResult(item.label, outcome.status, outcome.reason, item.path))
     for parent in unrecorded:
         results.append(
@@ -254,17 +243,9 @@ def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         return Outcome(status, f"not: {inner.reason}", facts=inner.facts, children=(inner,))
     kind = REGISTRY[node.kind]
     outcome = kind.function(value, node.params, ctx)
-    return Outcome(
-        outcome.status,
-        outcome.reason,
-        outcome.items,
-        outcome.passed,
-        outcome.total,
-        outcome.facts,
-        outcome.detail,
-        outcome.children,
-        outcome.label or node.kind,
-    )
+    if outcome.label or not ctx.explain:
+        return outcome
+    return replace(outcome, label=node.kind)
 
 
 def _combined(status: Status, parts: list[Outcome], joiner: str) -> Outcome:

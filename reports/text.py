@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -32,7 +33,13 @@ MARKS = {
 }
 
 
+_RESHAPED = re.compile("[\t\n\x0b\x0c\r]")  # what textwrap turns into spaces
+
+
 def _wrap(text: str, indent: int, hang: int | None = None) -> list[str]:
+    if text and len(text) <= WIDTH - indent and not text[-1].isspace() and not _RESHAPED.search(text):
+        # What fits on one line, textwrap would leave as it is: most lines of a report.
+        return [" " * indent + text]
     hang = indent if hang is None else hang
     return textwrap.wrap(
         text,
