@@ -3,8 +3,9 @@
 Each LEP has a board of 10 to 30 seats and two to four sub-groups, people who
 come and go over the years (terms of three years, some reappointed), registers
 of interests with their updates, senior staff, policies, documents, an
-improvement plan, and 10 to 12 meetings a year of every body over its history
-(papers, minutes, attendance, declarations, decisions, items taken in private).
+improvement plan, and 10 to 12 meetings a year of every body over a history of
+1 to 10 years (papers, minutes, attendance, declarations, decisions, items
+taken in private).
 Most facts are on time; a share of them are late or missing, so that every
 rule has met and failed items to report, as a real portfolio would.
 
@@ -22,7 +23,7 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-GENERATOR_VERSION = 1  # bump when the output changes, so cached sets are rebuilt
+GENERATOR_VERSION = 2  # bump when the output changes, so cached sets are rebuilt
 
 ONE_DAY = dt.timedelta(days=1)
 SECTORS = ("private",) * 6 + ("public",) * 3 + ("he-fe", "vcs")
@@ -127,6 +128,12 @@ POLICIES = (
 )
 
 
+# How many years of meetings a facts file records: most keep the current year or two, a few
+# keep a long archive. The chance of k years is proportional to 1/k², so the mean is about 1.9.
+YEARS = tuple(range(1, 11))
+HISTORY_WEIGHTS = tuple(1 / years**2 for years in YEARS)
+
+
 def working_days_after(day: dt.date, count: int) -> dt.date:
     """``count`` weekdays after ``day`` (bank holidays are ignored on purpose: some deadlines then slip)."""
     while count > 0:
@@ -166,7 +173,7 @@ class _Lep:
         self.slug = f"synthetic-lep-{index:05d}"
         self.name = f"Synthetic LEP {index:05d}"
         self.as_of = dt.date(2019, 9, 30) + dt.timedelta(days=rng.randrange(0, 4 * 365))
-        self.years = rng.randint(1, 10) if years is None else years
+        self.years = rng.choices(YEARS, HISTORY_WEIGHTS)[0] if years is None else years
         self.start = self.as_of - dt.timedelta(days=365 * self.years)
         self.lateness = rng.choice((0.01, 0.03, 0.08, 0.2))  # how often a fact is late or missing
         self.people: list[_Person] = []
@@ -178,9 +185,10 @@ class _Lep:
 
     def _new_person(self) -> _Person:
         rng = self.rng
-        number = len(self.people) + 1
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        number = len(self.people) + 1  # people of the same name get different ids
         person = _Person(
-            f"p{number:03d}", f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(SECTORS), rng.choice(GENDERS)
+            f"{first[0].lower()}{last.lower()}-{number}", f"{first} {last}", rng.choice(SECTORS), rng.choice(GENDERS)
         )
         self.people.append(person)
         return person

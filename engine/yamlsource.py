@@ -40,6 +40,29 @@ PathKey = tuple[str | int, ...]
 class _StrictLoader(_BaseLoader):
     """SafeLoader with YAML 1.2 booleans and no base-60 numbers."""
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}
+
+    # libyaml parses in C, but calls these Python methods for every node; they are the
+    # reader's largest cost after parsing itself.
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # A plain (unquoted) scalar's type depends on its text alone, and the same keys, dates
+        # and yes/no values recur all through a file: each distinct text is typed once per file.
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path resolvers are registered, so there is no path to follow."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers are registered, so there is no path to follow."""
+
 
 _StrictLoader.yaml_implicit_resolvers = {
     first: [
@@ -154,6 +177,11 @@ _MERGE = "tag:yaml.org,2002:merge"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
+def _is_text(node: yaml.Node) -> bool:
+    """A scalar that is plain text within the length limit: its value is its text."""
+    return type(node) is yaml.ScalarNode and node.tag == _STR and len(node.value) <= MAX_STRING
+
+
 class _Builder:
     """Turns a composed node tree into values, recording positions and problems."""
 
@@ -210,10 +238,13 @@ class _Builder:
             self.constructor.flatten_mapping(node)  # resolves `<<: *anchor` merge keys
         keys = self.source.keys
         for key_node, value_node in node.value:
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, (str, int)) or isinstance(key, bool):
-                self.problem(key_node, "a key must be plain text", hint="quote keys such as true, false or dates")
-                continue
+            if _is_text(key_node):
+                key = key_node.value  # nearly every key: plain text, read without the general path
+            else:
+                key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                if not isinstance(key, (str, int)) or isinstance(key, bool):
+                    self.problem(key_node, "a key must be plain text", hint="quote keys such as true, false or dates")
+                    continue
             key_path = (*path, key)
             if key in result:
                 first = keys.get(key_path)
@@ -226,7 +257,14 @@ class _Builder:
                 continue
             mark = key_node.start_mark
             keys[key_path] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, key_path)
+            if _is_text(value_node) and self.nodes_seen < MAX_NODES and len(key_path) <= MAX_DEPTH:
+                # Most values are text too: counted and placed here as build() would, without the call.
+                self.nodes_seen += 1
+                mark = value_node.start_mark
+                self.source.values.setdefault(key_path, (mark.line + 1, mark.column + 1))
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, key_path)
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
