@@ -12,7 +12,7 @@ rule has met and failed items to report, as a real portfolio would.
 LEP number ``i`` depends only on the seed and ``i``, so the first 38 LEPs of a
 10,000-LEP set are the 38 LEPs of a 38-LEP set.
 
-    python bench/generate.py --count 38 --out bench/out/sample
+    python -m bench.generate --count 38 --out bench/out/sample
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-GENERATOR_VERSION = 2  # bump when the output changes, so cached sets are rebuilt
+GENERATOR_VERSION = 3  # bump when the output changes, so cached sets are rebuilt
 
 ONE_DAY = dt.timedelta(days=1)
 SECTORS = ("private",) * 6 + ("public",) * 3 + ("he-fe", "vcs")
@@ -129,9 +129,10 @@ POLICIES = (
 
 
 # How many years of meetings a facts file records: most keep the current year or two, a few
-# keep a long archive. The chance of k years is proportional to 1/k², so the mean is about 1.9.
+# keep a long archive. The chance of k years is proportional to 1/k^2.5: 76% keep one year,
+# 13% two, about 1 in 400 ten; the mean is 1.5 years.
 YEARS = tuple(range(1, 11))
-HISTORY_WEIGHTS = tuple(1 / years**2 for years in YEARS)
+HISTORY_WEIGHTS = tuple(1 / years**2.5 for years in YEARS)
 
 
 def working_days_after(day: dt.date, count: int) -> dt.date:
@@ -177,6 +178,7 @@ class _Lep:
         self.start = self.as_of - dt.timedelta(days=365 * self.years)
         self.lateness = rng.choice((0.01, 0.03, 0.08, 0.2))  # how often a fact is late or missing
         self.people: list[_Person] = []
+        self.meetings = 0  # written so far
         self.bodies = [("board", f"{self.name} Board", "board", True, False)]
         self.bodies += rng.sample(SUB_GROUPS, rng.randint(2, 4))
         self._seat_people()
@@ -407,6 +409,7 @@ class _Lep:
 
     def _meeting(self, body_id: str, decides: bool, held: dt.date, members: list[_Person]) -> Iterator[str]:
         rng = self.rng
+        self.meetings += 1
         yield f"  - id: {body_id}-{held}"
         yield f"    body: {body_id}"
         yield f"    held_on: {held}"
@@ -454,14 +457,15 @@ def lep_text(seed: int, index: int, years: int | None = None) -> str:
     return _Lep(seed, index, years).text()
 
 
-def generate(count: int, out: Path, seed: int = 1) -> list[Path]:
-    """Write LEPs 0 .. count-1 to ``out`` (one file each) and return their paths in order."""
+def generate(count: int, out: Path, seed: int = 1) -> list[tuple[Path, int]]:
+    """Write LEPs 0 .. count-1 to ``out``, one file each; return each file's path and number of meetings."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for index in range(count):
+        lep = _Lep(seed, index)
         path = out / f"lep-{index:05d}.yaml"
-        path.write_text(lep_text(seed, index), encoding="utf-8")
-        written.append(path)
+        path.write_text(lep.text(), encoding="utf-8")
+        written.append((path, lep.meetings))
     return written
 
 
