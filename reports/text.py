@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -33,22 +32,35 @@ MARKS = {
 }
 
 
-_RESHAPED = re.compile("[\t\n\x0b\x0c\r]")  # what textwrap turns into spaces
-
-
 def _wrap(text: str, indent: int, hang: int | None = None) -> list[str]:
-    if text and len(text) <= WIDTH - indent and not text[-1].isspace() and not _RESHAPED.search(text):
-        # What fits on one line, textwrap would leave as it is: most lines of a report.
-        return [" " * indent + text]
+    """``text`` wrapped to WIDTH as textwrap wraps it (long words whole, no breaks at hyphens)."""
     hang = indent if hang is None else hang
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=" " * indent,
-        subsequent_indent=" " * hang,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [""]
+    if not text.isprintable() or text.startswith(" "):
+        # Tabs, line breaks, other kinds of space and leading spaces: textwrap's own rules apply.
+        return textwrap.wrap(
+            text,
+            WIDTH,
+            initial_indent=" " * indent,
+            subsequent_indent=" " * hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    # Words separated by plain spaces, the rest of a report: the same lines, found by searching for
+    # the last space that fits rather than by textwrap's word-by-word loop (a report has thousands).
+    lines: list[str] = []
+    rest = text
+    while rest:
+        prefix = " " * (hang if lines else indent)
+        width = WIDTH - len(prefix)
+        if len(rest) <= width:
+            cut = len(rest)
+        else:
+            cut = rest.rfind(" ", 0, width + 1)
+            if cut == -1:  # a word longer than a line has a line of its own
+                cut = rest.find(" ") if " " in rest else len(rest)
+        lines.append(prefix + rest[:cut].rstrip(" "))
+        rest = rest[cut + 1 :].lstrip(" ")
+    return lines or [""]
 
 
 def _gap(assessment: Assessment, finding: Finding) -> list[str]:

@@ -36,12 +36,19 @@ def test_working_days_added_from_year_tables_match_stepping_day_by_day(start: D,
     assert CALENDAR.add_working_days(start, count) == day
 
 
+WORDS = st.text(alphabet=st.sampled_from("ab-é"), max_size=110)
+SPACES = st.text(alphabet=st.sampled_from("    \t\n\u00a0\u2003"), min_size=1, max_size=4)
+
+
 @given(
-    text=st.text(alphabet=st.sampled_from("ab -\t\n\u00a0\u2003é"), max_size=130),
+    text=st.one_of(
+        st.text(alphabet=st.sampled_from("ab -\t\n\u00a0\u2003é"), max_size=400),
+        st.lists(st.tuples(WORDS, SPACES), max_size=40).map(lambda parts: "".join(w + s for w, s in parts)),
+    ),
     indent=st.integers(min_value=0, max_value=12),
     hang=st.integers(min_value=0, max_value=14),
 )
-def test_a_line_that_fits_is_wrapped_as_textwrap_wraps_it(text: str, indent: int, hang: int) -> None:
+def test_text_is_wrapped_as_textwrap_wraps_it(text: str, indent: int, hang: int) -> None:
     expected = textwrap.wrap(
         text,
         WIDTH,
