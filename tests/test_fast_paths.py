@@ -1,13 +1,15 @@
-"""Short cuts taken for speed give exactly what the general way gives: working days, line wrapping."""
+"""Short cuts taken for speed give exactly what the general way gives: working days, line wrapping, reading YAML."""
 
 from __future__ import annotations
 
 import datetime as dt
 import textwrap
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govcheck.engine import yamlsource
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.reports.text import WIDTH, _wrap
 
@@ -68,3 +70,50 @@ def test_text_is_wrapped_as_textwrap_wraps_it(text: str, indent: int, hang: int)
         break_on_hyphens=False,
     ) or [""]
     assert _wrap(text, indent, hang) == expected
+
+
+KEYS = st.text(alphabet=st.sampled_from("abcdef_"), min_size=1, max_size=8)
+SCALARS = st.one_of(
+    # Text without control characters and line separators, which YAML itself folds or refuses.
+    st.text(st.characters(exclude_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), max_size=20),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.none(),
+    st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)),
+)
+DOCUMENTS = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),
+    max_leaves=30,
+).filter(lambda document: isinstance(document, dict))
+
+
+@given(document=DOCUMENTS, flow=st.booleans())
+def test_reading_gives_the_values_written_and_where_each_key_and_value_stands(
+    document: dict[str, object], flow: bool
+) -> None:
+    text = yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True, width=10**6)
+    value, source = yamlsource.parse(text, "doc.yaml")
+    assert value == document
+    lines = text.splitlines()
+
+    def at(position: tuple[int, int]) -> str:
+        line, column = position
+        return lines[line - 1][column - 1 :]
+
+    def walk(found: object, path: tuple[str | int, ...]) -> None:
+        if path:
+            assert path in source.values
+        if isinstance(found, dict):
+            for key, inner in found.items():
+                assert at(source.keys[(*path, key)]).startswith(key)
+                walk(inner, (*path, key))
+        elif isinstance(found, list):
+            for index, inner in enumerate(found):
+                walk(inner, (*path, index))
+        elif isinstance(found, int) and not isinstance(found, bool):
+            assert at(source.values[path]).startswith(str(found))
+        elif isinstance(found, str) and found:
+            assert at(source.values[path]).startswith((found, "'", '"'))  # plain or quoted
+
+    walk(value, ())
