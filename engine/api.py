@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -139,6 +140,9 @@ _worker: Assessor | None = None
 
 def _start_worker(pack: str | Path | None, as_of: dt.date | None) -> None:
     global _worker
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the pool, so
+    # workers ignore it rather than each printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = Assessor(pack, as_of)
     # A forked worker shares the parent's memory until it writes to it, and the collector writes
     # to every object it examines: leave what the worker inherited out of its collections.
