@@ -17,6 +17,12 @@ from govcheck.engine.suggest import did_you_mean
 # The editions of the national framework, as the catalogue's Versions column numbers them.
 EDITIONS = (14, 16, 19, 21)
 CATALOGUE_FILE = "catalogue.yaml"
+# What a requirement's confidence (a rule's basis) means.
+BASIS_WORDS = {
+    "V": "verified in a public source",
+    "C": "corroborated by several LEPs' own documents",
+    "M": "not yet verified against a primary text",
+}
 
 
 class Requirement(BaseModel):
