@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -146,7 +146,3 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     catalogue = Catalogue(tuple(requirements), str(path))
     _CACHE[key] = catalogue
     return catalogue
-
-
-def unknown_ids(catalogue: Catalogue, ids: Iterable[str]) -> list[str]:
-    return [i for i in ids if i not in catalogue]
