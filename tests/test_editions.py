@@ -74,10 +74,11 @@ def test_every_rule_of_an_edition_encodes_a_requirement_of_that_edition(
 ) -> None:
     pack = packs[pack_id]
     misfits = rules_outside_edition(pack, CATALOGUE, pack.spec.catalogue_edition)
+    # The message is the YAML to add under retire: in the pack's pack.yaml.
     assert not misfits, (
         f"these rules of {pack_id} encode no requirement of edition {pack.spec.catalogue_edition} "
-        f"(by the catalogue's versions); retire them in rules/{pack_id}/pack.yaml: "
-        + ", ".join(rule.id for rule in misfits)
+        f"(by the catalogue's versions); retire them in rules/{pack_id}/pack.yaml:\n"
+        + "\n".join(f"  - {rule.id}  # {', '.join(rule.spec.requirements)}" for rule in misfits)
     )
 
 
