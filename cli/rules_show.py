@@ -64,7 +64,7 @@ def _inherited(rule: Rule, pack: RulePack) -> str:
 def card(rule: Rule, pack: RulePack, editions: list[str]) -> str:
     """The rule as text: metadata, citation, rationale, check in words, remediation, examples."""
     from govcheck.engine.catalogue import BASIS_WORDS
-    from govcheck.engine.describe import describe
+    from govcheck.engine.describe import describe, sentence_case
 
     spec = rule.spec
     lines = [rule.id, *textwrap.wrap(spec.title, WIDTH), ""]
@@ -88,7 +88,7 @@ def card(rule: Rule, pack: RulePack, editions: list[str]) -> str:
         lines += [line for text in describe(rule.applies_when).lines() for line in _wrapped(text, "  ")]
     lines += ["", "Check:"]
     said = describe(rule.check).lines(indent="  ", bullet="- ")
-    for text in [said[0][:1].upper() + said[0][1:], *said[1:]]:
+    for text in [sentence_case(said[0]), *said[1:]]:
         depth = len(text) - len(text.lstrip(" "))
         lines += textwrap.wrap(
             text.lstrip(" "), WIDTH, initial_indent="  " + " " * depth, subsequent_indent="    " + " " * depth

@@ -45,6 +45,12 @@ class Sentence:
         return found
 
 
+def sentence_case(text: str) -> str:
+    """A capital for a sentence that starts with a word ("For each ..."), never for one that starts with a path."""
+    first = text.split(" ", 1)[0]
+    return text[:1].upper() + text[1:] if first.isalpha() else text
+
+
 def describe(node: CheckNode, code: Code = plain) -> Sentence:
     """What must hold for ``node`` to be met, in words."""
     inner = _combinator(node, code) if node.kind in ("all", "any", "not") else _kind(node, code)

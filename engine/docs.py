@@ -12,7 +12,7 @@ from pathlib import Path
 
 from govcheck.engine.catalogue import BASIS_WORDS, Catalogue
 from govcheck.engine.coverage import Coverage, PackCoverage, pack_coverage
-from govcheck.engine.describe import Sentence, describe
+from govcheck.engine.describe import Sentence, describe, sentence_case
 from govcheck.engine.rules import Rule, RulePack
 from govcheck.engine.views import date_label
 
@@ -168,7 +168,7 @@ def rule_section(rule: Rule, catalogue: Catalogue, packs_root: Path) -> list[str
 
 def _sentence(label: str, sentence: Sentence) -> list[str]:
     head, *rest = sentence.lines(indent="  ", bullet="- ")
-    lines = [f"**{label}.** {_escape_outside_code(head[:1].upper() + head[1:])}"]
+    lines = [f"**{label}.** {_escape_outside_code(sentence_case(head))}"]
     if rest:
         lines.append("")
         lines += [_list_item(line) for line in rest]

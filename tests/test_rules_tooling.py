@@ -262,3 +262,18 @@ def test_rules_test_runs_a_pack_folder(packs: Path) -> None:
     code, out, _ = invoke("rules", "test", "--pack", str(packs / "new"))
     assert code == 0
     assert "new: 4 of 4 examples give their expected verdict; 2 of 2 rules have passing and failing examples" in out
+
+
+def test_show_says_when_a_rule_applies(packs: Path) -> None:
+    rules = packs / "new" / "rules.yaml"
+    rules.write_text(
+        rules.read_text().replace(
+            "  check: {present: {path: policies.whistleblowing.url}}\n",
+            "  applies_when: {is_true: {path: documents.induction_pack.is_in_place}}\n"
+            "  check: {present: {path: policies.whistleblowing.url}}\n",
+        )
+    )
+    code, out, _ = invoke("rules", "show", "whistleblowing.published", "--pack", str(packs / "new"))
+    assert code == 0
+    assert "Applies when:\n  documents.induction_pack.is_in_place is yes\n" in out
+    assert "Check:\n  policies.whistleblowing.url is recorded\n" in out  # a path keeps its case

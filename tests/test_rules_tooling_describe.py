@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from govcheck.checks import REGISTRY
-from govcheck.engine.describe import DESCRIBERS, Sentence, describe
+from govcheck.engine.describe import DESCRIBERS, Sentence, describe, sentence_case
 from govcheck.engine.rules import RulePack, load_pack
 
 PACK_YAML = """\
@@ -159,3 +159,16 @@ def test_every_bundled_rule_reads_as_a_sentence(packs: dict[str, RulePack]) -> N
             assert all(line.strip() for line in lines), rule.id
             # A kind without its own sentence would show as "kind: summary".
             assert not any(line.lstrip(" -").startswith(tuple(f"{k}:" for k in REGISTRY)) for line in lines), rule.id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("for each of the board members: x", "For each of the board members: x"),
+        ("the number of board members is at most 20", "The number of board members is at most 20"),
+        ("policies.whistleblowing is recorded", "policies.whistleblowing is recorded"),
+        ("assurance_framework names the section", "assurance_framework names the section"),
+    ],
+)
+def test_a_sentence_starting_with_a_path_keeps_its_case(text: str, expected: str) -> None:
+    assert sentence_case(text) == expected
