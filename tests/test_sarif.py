@@ -134,7 +134,7 @@ def test_waived_gaps_are_suppressed_results_and_waiver_problems_are_notification
     valid(log)
     (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "registers.board-members-published"]
     (suppression,) = result["suppressions"]
-    assert suppression["kind"] == "external" and suppression["status"] == "accepted"
+    assert (suppression["kind"], suppression["status"]) == ("external", "accepted")
     assert "approved by S. Officer" in suppression["justification"]
     assert result["properties"]["waivedItems"] == [KLEE]
     notes = [n["message"]["text"] for n in log["runs"][0]["invocations"][0]["toolExecutionNotifications"]]
@@ -173,7 +173,8 @@ def test_the_output_extension_chooses_sarif_and_several_outputs_go_in_one_run(tm
 def test_an_output_whose_extension_names_no_format_is_refused(tmp_path: Path) -> None:
     result = run("check", str(BEFORE), "-o", str(tmp_path / "a.sarif"), "-o", str(tmp_path / "b.unknown"))
     assert result.exit_code == 2
-    assert "cannot tell the format of" in result.stderr and ".sarif" in result.stderr
+    assert "cannot tell the format of" in result.stderr
+    assert ".sarif" in result.stderr
     assert not (tmp_path / "a.sarif").exists()
 
 
