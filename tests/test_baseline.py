@@ -12,7 +12,6 @@ import pytest
 from govcheck.checks.base import Status
 from govcheck.engine.baseline import STATUS_RANK, diff
 from govcheck.reports.json_reader import parse_result, read_result
-from govcheck.reports.json_report import report_schema
 
 from tests.ci_support import AFTER, BEFORE, JSMITH, KLEE, LEP, assess, run, save_result, waiver, waiver_yaml
 
