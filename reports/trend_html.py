@@ -17,8 +17,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 # Okabe-Ito colours: told apart by readers with colour-blindness, and in greyscale by their markers.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")
 MARKERS = ("circle", "square", "diamond", "triangle")
+# Lines at the same count overlap; a dash pattern per topic keeps each one visible.
+DASHES = ("", "7 4", "2 3", "9 3 2 3", "14 4", "4 2 1 2 1 2")
 WIDTH, HEIGHT = 720, 280
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 48
+LEFT, RIGHT, TOP, BOTTOM = 48, 48, 16, 48
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Series:
     title: str
     colour: str
     marker: str
+    dash: str
     points: tuple[Point, ...]
 
     @property
@@ -80,6 +83,7 @@ def chart(history: LepHistory) -> Chart:
             title,
             PALETTE[index % len(PALETTE)],
             MARKERS[index % len(MARKERS)],
+            DASHES[index % len(DASHES)],
             tuple(
                 Point(x, y_of(n), d.isoformat(), n)
                 for x, d, n in zip(xs, history.dates, history.gaps_by_topic[topic], strict=True)
