@@ -7,9 +7,9 @@ import sys
 
 import click
 
-from govcheck.cli.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, reports_input_errors
+from govcheck.cli.common import EXIT_INPUT, reports_input_errors
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "sarif", "junit")
 SEVERITY_CHOICES = ("high", "medium", "low", "never")
 
 
@@ -34,12 +34,17 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 @click.option(
     "--format",
     "format_",
-    default="text",
-    show_default=True,
     metavar="FORMAT",
-    help="Report format: text, markdown or json (see `govcheck formats`).",
+    help="Report format: text (default), markdown, json, sarif or junit.",
 )
-@click.option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.")
+@click.option(
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    metavar="FILE",
+    help="Write the report to FILE, in the format its extension names (.json, .sarif, .xml, .md, .txt); repeatable.",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITY_CHOICES),
@@ -47,25 +52,55 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     show_default=True,
     help="Exit 1 when a gap of this severity or higher is found; never: always exit 0.",
 )
+@click.option(
+    "--missing-evidence",
+    type=click.Choice(["fail", "warn"]),
+    default="fail",
+    show_default=True,
+    help="warn: missing evidence is reported (JUnit: skipped) but does not fail the build.",
+)
+@click.option("--waivers", "waivers_file", metavar="FILE", help="Apply the waivers in this YAML file.")
+@click.option("--baseline", metavar="RESULT.json", help="Fail only on gaps new or worse since this saved JSON result.")
+@click.option(
+    "--replay",
+    metavar="RESULT.json",
+    help="Re-run a saved JSON result with its own edition and date; exit 1 if the verdicts differ.",
+)
 @reports_input_errors
 def check(
-    paths: tuple[str, ...], as_of: dt.date | None, pack: str | None, format_: str, output: str | None, fail_on: str
+    paths: tuple[str, ...],
+    as_of: dt.date | None,
+    pack: str | None,
+    format_: str | None,
+    outputs: tuple[str, ...],
+    fail_on: str,
+    missing_evidence: str,
+    waivers_file: str | None,
+    baseline: str | None,
+    replay: str | None,
 ) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
 
     With no PATHS, assesses the example frameworks bundled with govcheck.
     """
-    from govcheck.cli.output import write_atomic
+    from govcheck.cli import ci
     from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
     from govcheck.engine.errors import InputError
-    from govcheck.reports import RENDERERS, RenderOptions
+    from govcheck.reports import RenderOptions
+    from govcheck.reports.json_reader import read_result
 
-    if format_ not in RENDERERS:
-        raise click.BadParameter(f"unknown format {format_!r}; formats: {', '.join(RENDERERS)}", param_hint="--format")
+    planned = ci.plan_outputs(format_, outputs)
+    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence)
+    if replay:
+        if paths or as_of or pack or waivers_file or baseline:
+            raise click.UsageError("--replay takes its facts, date, pack and waivers from the saved result")
+        sys.exit(ci.replay(read_result(replay), planned, options))
+    saved_baseline = read_result(baseline) if baseline else None
+    waivers = ci.load_waivers(waivers_file)
     files = facts_paths(paths or [bundled_frameworks()])
     if not files:
         raise click.UsageError("no facts files found in the paths given")
-    assessor = Assessor(pack, as_of)
+    assessor = Assessor(pack, as_of, waivers)
     if pack is not None:
         assessor.pack_for(dt.date.min)  # with --pack the date is not consulted: an unknown pack fails first
     assessments = []
@@ -77,14 +112,11 @@ def check(
             broken = True
             for problem in error.problems:
                 click.echo(f"error: {problem}", err=True)
-    options = RenderOptions(fail_on=fail_on)
     if assessments:
-        text = RENDERERS[format_].render(assessments, options)
-        if output:
-            write_atomic(output, text)
-        else:
-            click.echo(text, nl=False)
+        ci.write_outputs(planned, assessments, options)
+    ci.report_waivers(assessments, waivers)
     if broken:
         sys.exit(EXIT_INPUT)
-    gaps = [gap for assessment in assessments for gap in assessment.gaps(fail_on)]
-    sys.exit(EXIT_GAPS if gaps else EXIT_OK)
+    if saved_baseline:
+        sys.exit(ci.baseline_exit(saved_baseline, assessments, fail_on, missing_evidence))
+    sys.exit(ci.exit_code(assessments, fail_on, missing_evidence))

@@ -16,8 +16,10 @@ from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.errors import InputError
 from govcheck.engine.evaluate import Context, evaluate
 from govcheck.engine.facts_loader import FactsFile, load_facts
+from govcheck.engine.manifest import record_inputs
 from govcheck.engine.results import Assessment
 from govcheck.engine.rules import RulePack, load_pack, pack_in_force
+from govcheck.engine.waivers import WaiverSet
 
 
 def bundled_frameworks() -> Path:
@@ -41,9 +43,12 @@ def facts_paths(paths: Iterable[str | Path]) -> list[Path]:
 class Assessor:
     """Assesses facts files, loading each rule pack once however many files use it."""
 
-    def __init__(self, pack: str | Path | None = None, as_of: dt.date | None = None) -> None:
+    def __init__(
+        self, pack: str | Path | None = None, as_of: dt.date | None = None, waivers: WaiverSet | None = None
+    ) -> None:
         self.pack_name = pack
         self.as_of = as_of
+        self.waivers = waivers
         self.calendar = WorkingCalendar()
         self._packs: dict[str, RulePack] = {}
 
@@ -55,7 +60,9 @@ class Assessor:
 
     def assess_file(self, facts_file: FactsFile) -> Assessment:
         on = self.as_of or facts_file.facts.as_of
-        return evaluate(self.pack_for(on), facts_file, Context(on, self.calendar))
+        pack = self.pack_for(on)
+        waivers = self.waivers.waivers if self.waivers else ()
+        return record_inputs(evaluate(pack, facts_file, Context(on, self.calendar, waivers)), pack, self.waivers)
 
     def assess(self, path: str | Path) -> Assessment:
         return self.assess_file(load_facts(path))

@@ -15,9 +15,10 @@ from govcheck.checks import REGISTRY
 from govcheck.checks.base import CheckContext, ItemResult, Outcome, Status
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.facts_loader import FactsFile
-from govcheck.engine.results import Assessment, Evidence, Finding, PackInfo
+from govcheck.engine.results import Assessment, Evidence, Finding, PackInfo, WaiverRecord
 from govcheck.engine.rules import CheckNode, Rule, RulePack
 from govcheck.engine.views import VIEWS
+from govcheck.engine.waivers import apply_waivers
 from govcheck.engine.yamlsource import PathKey
 
 # How statuses combine: `all` takes the worst of its parts, `any` the best.
@@ -38,12 +39,15 @@ class Context:
 
     as_of: dt.date | None = None  # None: the facts file's own as_of
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    waivers: tuple[WaiverRecord, ...] = ()
 
 
 def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessment:
     facts = facts_file.facts
     check_context = CheckContext(context.as_of or facts.as_of, context.calendar, facts)
     findings = tuple(_finding(rule, pack, facts_file, check_context) for rule in pack.rules)
+    # Waivers come after every verdict is reached, so they can only turn gaps into `waived`.
+    findings, waiver_states = apply_waivers(findings, context.waivers, facts, check_context.as_of, context.calendar)
     return Assessment(
         organisation_id=facts.organisation.id,
         organisation_name=facts.organisation.name,
@@ -53,6 +57,7 @@ def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessm
         pack=PackInfo(pack.id, pack.spec.title, pack.spec.edition, pack.spec.publisher),
         findings=findings,
         topics=dict(pack.topics),
+        waivers=waiver_states,
     )
 
 

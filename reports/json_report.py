@@ -1,7 +1,9 @@
 """The JSON report: a documented, versioned schema (``govcheck schema --report``).
 
 Consumers key on ``schema_version``: fields may be added within a version, never
-removed or changed in meaning.
+removed or changed in meaning. Fields added since version 1 first shipped (the
+manifest, waivers, inputs, the pack's source) have defaults, so results written
+before them still read back (``reports/json_reader.py``).
 """
 
 from __future__ import annotations
@@ -9,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from govcheck import __version__
 from govcheck.checks.base import Status
-from govcheck.engine.results import Assessment, Finding
+from govcheck.engine.results import Assessment, Finding, InputFile, WaiverRecord, WaiverState
 from govcheck.reports.registry import RenderOptions, renderer
 
 REPORT_SCHEMA_VERSION = 1
@@ -39,6 +41,33 @@ class EvidenceJSON(_Model):
     cited: str | None = Field(description="the evidence the facts give: a URL, or a document and section")
 
 
+class WaiverJSON(_Model):
+    rule_id: str
+    lep: str
+    item: str | None = Field(description="the item waived; null: the whole rule for this LEP")
+    justification: str
+    requested_by: str
+    approved_by: str
+    granted_on: dt.date
+    expires_on: dt.date
+    file: str = Field(description="the waiver file")
+    line: int | None = Field(description="line of the waiver in its file")
+
+
+class WaiverStateJSON(_Model):
+    waiver: WaiverJSON
+    state: Literal["applied", "unused", "expired", "not_yet_granted"]
+    expiring: bool = Field(description="applies, but expires within 20 working days of the as-of date")
+    working_days_left: int | None
+    covered: list[str] = Field(description="labels of the items it waived; '*' the whole finding")
+
+
+class InputFileJSON(_Model):
+    role: Literal["facts", "rules", "waivers"]
+    path: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class FindingJSON(_Model):
     rule_id: str
     title: str
@@ -57,6 +86,8 @@ class FindingJSON(_Model):
     items: list[ItemJSON]
     evidence: list[EvidenceJSON]
     remediation: str
+    waivers: list[WaiverJSON] = Field(default_factory=list, description="waivers covering the finding or its items")
+    status_before_waiver: Status | None = Field(default=None, description="the status a waiver turned into waived")
 
 
 class PackJSON(_Model):
@@ -64,6 +95,7 @@ class PackJSON(_Model):
     title: str
     edition: str
     publisher: str
+    source: str | None = Field(default=None, description="the pack's folder, when not a bundled pack")
 
 
 class AssessmentJSON(_Model):
@@ -74,12 +106,29 @@ class AssessmentJSON(_Model):
     pack: PackJSON
     summary: dict[str, int] = Field(description="number of findings with each status")
     findings: list[FindingJSON]
+    waivers: list[WaiverStateJSON] = Field(default_factory=list, description="every waiver scoped to this LEP")
+    inputs: list[InputFileJSON] = Field(default_factory=list, description="the files this assessment read")
+
+
+class EditionJSON(_Model):
+    pack: str
+    edition: str
+
+
+class ManifestJSON(_Model):
+    """What a result was computed from, so it can be re-run and compared (``govcheck check --replay``)."""
+
+    govcheck_version: str
+    editions: list[EditionJSON] = Field(description="the rule pack editions used")
+    as_of: list[dt.date] = Field(description="the dates assessed")
+    inputs: list[InputFileJSON] = Field(description="every facts, rule and waiver file read, with its SHA-256")
 
 
 class ReportJSON(_Model):
-    schema_: str = Field(alias="schema", default="govcheck-report")
+    schema_: Literal["govcheck-report"] = Field(alias="schema", default="govcheck-report")
     schema_version: int = REPORT_SCHEMA_VERSION
     govcheck_version: str
+    manifest: ManifestJSON | None = None
     assessments: list[AssessmentJSON]
 
 
@@ -112,7 +161,38 @@ def finding_json(finding: Finding) -> FindingJSON:
         ],
         evidence=[EvidenceJSON(path=e.path, line=e.line, cited=e.cited) for e in finding.evidence],
         remediation=finding.remediation,
+        waivers=[waiver_json(w) for w in finding.waivers],
+        status_before_waiver=finding.status_before_waiver,
     )
+
+
+def waiver_json(waiver: WaiverRecord) -> WaiverJSON:
+    return WaiverJSON(
+        rule_id=waiver.rule_id,
+        lep=waiver.lep,
+        item=waiver.item,
+        justification=waiver.justification,
+        requested_by=waiver.requested_by,
+        approved_by=waiver.approved_by,
+        granted_on=waiver.granted_on,
+        expires_on=waiver.expires_on,
+        file=waiver.file,
+        line=waiver.line,
+    )
+
+
+def waiver_state_json(state: WaiverState) -> WaiverStateJSON:
+    return WaiverStateJSON(
+        waiver=waiver_json(state.waiver),
+        state=state.state,
+        expiring=state.expiring,
+        working_days_left=state.working_days_left,
+        covered=list(state.covered),
+    )
+
+
+def input_json(found: InputFile) -> InputFileJSON:
+    return InputFileJSON(role=found.role, path=found.path, sha256=found.sha256)
 
 
 def assessment_json(assessment: Assessment) -> AssessmentJSON:
@@ -127,9 +207,23 @@ def assessment_json(assessment: Assessment) -> AssessmentJSON:
             title=assessment.pack.title,
             edition=assessment.pack.edition,
             publisher=assessment.pack.publisher,
+            source=assessment.pack.source,
         ),
         summary={status.value: counts[status] for status in Status},
         findings=[finding_json(f) for f in assessment.findings],
+        waivers=[waiver_state_json(w) for w in assessment.waivers],
+        inputs=[input_json(i) for i in assessment.inputs],
+    )
+
+
+def manifest_json(assessments: Sequence[Assessment]) -> ManifestJSON:
+    editions = {(a.pack.id, a.pack.edition) for a in assessments}
+    inputs = {(i.role, i.path, i.sha256) for a in assessments for i in a.inputs}
+    return ManifestJSON(
+        govcheck_version=__version__,
+        editions=[EditionJSON(pack=pack, edition=edition) for pack, edition in sorted(editions)],
+        as_of=sorted({a.as_of for a in assessments}),
+        inputs=[InputFileJSON(role=r, path=p, sha256=h) for r, p, h in sorted(inputs)],
     )
 
 
@@ -143,5 +237,9 @@ def report_schema() -> dict[str, Any]:
 @renderer("json", ".json")
 def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
     """JSON following the versioned report schema."""
-    report = ReportJSON(govcheck_version=__version__, assessments=[assessment_json(a) for a in assessments])
+    report = ReportJSON(
+        govcheck_version=__version__,
+        manifest=manifest_json(assessments),
+        assessments=[assessment_json(a) for a in assessments],
+    )
     return json.dumps(report.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
