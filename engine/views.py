@@ -29,6 +29,14 @@ from govcheck.engine.facts import (
     Role,
     StaffMember,
 )
+from govcheck.engine.facts_records import (
+    Complaint,
+    Concern,
+    GeneralMeeting,
+    MonitoringReturn,
+    Project,
+    ScrutinySession,
+)
 from govcheck.engine.yamlsource import PathKey
 
 # Seats that make someone a member of a body; observers and substitutes are not.
@@ -215,6 +223,28 @@ def _plain(collection: str, label: Callable[[Any], str]) -> Callable[[Facts, dt.
     return items
 
 
+def _dated(
+    collection: tuple[str, ...], date: str, label: Callable[[Any], str], keep: Callable[[Any], bool] = lambda _: True
+) -> Callable[[Facts, dt.date], list[Item]]:
+    """Records of a collection whose ``date`` is on or before the assessment date (or unknown)."""
+
+    def items(facts: Facts, on: dt.date) -> list[Item]:
+        found: Any = facts
+        for part in collection:
+            found = getattr(found, part)
+        return [
+            Item(value, (*collection, i), label(value))
+            for i, value in enumerate(found or [])
+            if (getattr(value, date) is None or getattr(value, date) <= on) and keep(value)
+        ]
+
+    return items
+
+
+def _when(day: dt.date | None) -> str:
+    return date_label(day) if day else "date not recorded"
+
+
 VIEWS: dict[str, View] = {
     view.name: view
     for view in (
@@ -273,6 +303,62 @@ VIEWS: dict[str, View] = {
             _confidential_items,
         ),
         View("people", Person, "everyone the facts name", _plain("people", lambda person: person.name)),
+        View(
+            "board_meetings",
+            Meeting,
+            "meetings of the board held on or before the assessment date",
+            lambda facts, on: _meetings(facts, on, lambda body: body.kind == "board"),
+        ),
+        View(
+            "general_meetings",
+            GeneralMeeting,
+            "annual general meetings held so far",
+            _dated(("annual_reporting", "general_meetings"), "held_on", lambda m: f"AGM, {_when(m.held_on)}"),
+        ),
+        View(
+            "projects",
+            Project,
+            "applications and projects received so far",
+            _dated(("projects",), "received_on", lambda p: p.name),
+        ),
+        View(
+            "decided_projects",
+            Project,
+            "applications and projects decided on or before the assessment date",
+            _dated(("projects",), "decided_on", lambda p: p.name, lambda p: p.decided_on is not None),
+        ),
+        View(
+            "approved_projects",
+            Project,
+            "projects approved for funding on or before the assessment date",
+            _dated(("projects",), "decided_on", lambda p: p.name, lambda p: p.decision == "approved"),
+        ),
+        View(
+            "monitoring_returns",
+            MonitoringReturn,
+            "returns to government due on or before the assessment date",
+            _dated(("monitoring_returns",), "due_on", lambda r: f"return for {r.period}"),
+        ),
+        View(
+            "scrutiny_sessions",
+            ScrutinySession,
+            "scrutiny committee meetings about the LEP held so far",
+            _dated(
+                ("scrutiny_sessions",), "held_on", lambda s: f"{s.committee or 'scrutiny'}, {date_label(s.held_on)}"
+            ),
+        ),
+        View(
+            "complaints",
+            Complaint,
+            "complaints received so far",
+            _dated(("complaints",), "received_on", lambda c: f"complaint {c.id} of {date_label(c.received_on)}"),
+        ),
+        View(
+            "whistleblowing_concerns",
+            Concern,
+            "whistleblowing concerns raised so far",
+            _dated(("whistleblowing_concerns",), "raised_on", lambda c: f"concern {c.id} of {date_label(c.raised_on)}"),
+        ),
         View(
             "plan_actions",
             PlanAction,
