@@ -82,14 +82,31 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
         bounds.append(f"at most {at_most}")
     facts = tuple(item.path for item in chosen) or ((params.of,) if params.of in ("bodies", "people") else ())
     detail = (f"{len(chosen)} {what}: " + "; ".join(item.label for item in chosen), f"required: {' and '.join(bounds)}")
-    too_few = at_least is not None and len(chosen) < at_least
-    too_many = at_most is not None and len(chosen) > at_most
     reason = f"{len(chosen)} {what}; {' and '.join(bounds)} required{local_note}"
     if not items:
         return missing(f"no {VIEWS[params.of].name.replace('_', ' ')} recorded", detail=detail)
-    if too_few or too_many:
+    # Items whose facts the filter needs are unknown: if counting them in could change the verdict, say so.
+    unknown = [item for item in items if item not in chosen and params.where is not None and _lacks(item, params.where)]
+
+    def fails(hits: int) -> bool:
+        return (at_least is not None and hits < at_least) or (at_most is not None and hits > at_most)
+
+    if unknown and fails(len(chosen)) != fails(len(chosen) + len(unknown)):
+        return missing(
+            f"{reason}, but {len(unknown)} unknown",
+            facts=facts,
+            detail=(*detail, "unknown: " + "; ".join(item.label for item in unknown)),
+            passed=len(chosen),
+            total=len(items),
+        )
+    if fails(len(chosen)):
         return not_met(reason, facts=facts, detail=detail, passed=len(chosen), total=len(items))
     return met(reason, facts=facts, detail=detail, passed=len(chosen), total=len(items))
+
+
+def _lacks(item: Any, where: Where) -> bool:
+    """The item lacks a fact the filter reads, so whether it matches is unknown."""
+    return any(paths.read(item.value, paths.split(path)) in (None, []) for path in where.root)
 
 
 class ShareParams(Params):

@@ -14,10 +14,6 @@ ATTESTATION_SUBJECTS: dict[str, str] = {
         "is run, how decisions are taken and who is accountable"
     ),
     "board.reflects-the-area": "the board reflects the area's geographies, business sectors and communities",
-    "recruitment.open-and-on-merit": (
-        "board members are recruited through open, advertised, competitive and non-discriminatory "
-        "processes and appointed on merit"
-    ),
     "conflicts.roles-kept-separate": (
         "the duties of the LEP, the accountable body and the s151 officer are kept separate in practice"
     ),
@@ -25,12 +21,8 @@ ATTESTATION_SUBJECTS: dict[str, str] = {
         "the s151 arrangements meet CIPFA's five principles: corporate position, formal mandate, "
         "governance embedded in decisions, effective review of governance, adequate skills and resources"
     ),
-    "s151.remains-accountable": "the s151 officer stays accountable for any task delegated to others",
     "accountable-body.transparency-code": (
         "the accountable body meets the Local Government Transparency Code for the LEP's spending and accounts"
     ),
     "engagement.role-publicised": "the LEP publicises its role and its work and brands its activity clearly",
-    "value-for-money.no-bypass": (
-        "no decision went round the normal business case, appraisal and scrutiny route, including for favoured projects"
-    ),
 }
