@@ -91,6 +91,11 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     def fails(hits: int) -> bool:
         return (at_least is not None and hits < at_least) or (at_most is not None and hits > at_most)
 
+    # Where the facts list only some of the items, more could exist: a shortfall or a
+    # count within a maximum is then not known to hold.
+    partly = VIEWS[params.of].partly_listed(ctx.facts)
+    if partly and (at_most is not None or fails(len(chosen))):
+        return missing(f"{reason}, but {partly}", facts=facts, detail=detail, passed=len(chosen), total=len(items))
     if unknown and fails(len(chosen)) != fails(len(chosen) + len(unknown)):
         return missing(
             f"{reason}, but {len(unknown)} unknown",
@@ -128,6 +133,9 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     what = params.what or params.where.describe()
     if not items:
         return missing(f"no {params.of.replace('_', ' ')} recorded")
+    partly = VIEWS[params.of].partly_listed(ctx.facts)
+    if partly:
+        return missing(f"a share cannot be worked out: {partly}", facts=tuple(item.path for item in items))
     unknown = [
         item
         for item in items

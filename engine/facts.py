@@ -115,6 +115,9 @@ class Body(Evidenced):
     terms_of_reference: Document | None = None
     quorum: QuorumRule | None = None
     has_audit_and_risk_remit: bool | None = None
+    is_membership_complete: bool | None = Field(
+        default=None, description="false where the facts list only some of this body's members"
+    )
     has_s151_officer_attendance: bool | None = Field(
         default=None, description="the s151 officer or their deputy has a seat or a right to attend"
     )

@@ -101,6 +101,13 @@ class View:
     # Where the items come from lists inside other facts (declarations inside meetings),
     # the parents whose list is absent: "none declared" and "not recorded" differ.
     unrecorded: Callable[[Facts, dt.date], list[Item]] | None = None
+    # Why the items are known to be only some of those that exist (None: no reason to think so),
+    # so that a count or share over them is not taken as the whole.
+    incomplete: Callable[[Facts], str | None] | None = None
+
+    def partly_listed(self, facts: Facts) -> str | None:
+        """Why the facts list only some of this view's items, or None."""
+        return self.incomplete(facts) if self.incomplete is not None else None
 
 
 def date_label(day: dt.date) -> str:
@@ -140,6 +147,14 @@ def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> 
                 )
                 break  # one seat per person and view: two seats on one body is one member
     return items
+
+
+def _partly_listed(include: Callable[[Body], bool]) -> Callable[[Facts], str | None]:
+    def reason(facts: Facts) -> str | None:
+        partial = [body.name for body in facts.bodies if include(body) and body.is_membership_complete is False]
+        return f"the facts list only some of the members of {', '.join(partial)}" if partial else None
+
+    return reason
 
 
 def _meetings(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
@@ -253,6 +268,7 @@ VIEWS: dict[str, View] = {
             Membership,
             "current members of the board (chair, deputy, members, co-optees)",
             lambda facts, on: _memberships(facts, on, lambda body: body.kind == "board"),
+            incomplete=_partly_listed(lambda body: body.kind == "board"),
         ),
         View(
             "committee_members",
@@ -265,6 +281,7 @@ VIEWS: dict[str, View] = {
             Membership,
             "everyone with a current seat on the board or a decision-making body",
             lambda facts, on: _memberships(facts, on, is_decision_body),
+            incomplete=_partly_listed(is_decision_body),
         ),
         View("senior_staff", StaffMember, "senior officers in post", _senior_staff),
         View("bodies", Body, "the board and all its sub-groups", _plain("bodies", lambda body: body.name)),

@@ -18,6 +18,7 @@ as_of: 2020-03-31
 attestations:
   board.reflects-the-area: {attestation}
 """
+MISSING = Status.MISSING_EVIDENCE
 GOOD = "{judged_by: J. Judge, role: Monitoring Officer, judged_on: 2019-10-01, is_met: true, evidence: {document: d}}"
 
 
@@ -264,3 +265,20 @@ def test_paths_relative_to_a_list_or_a_view_are_checked_at_load(tmp_path) -> Non
     assert "'held'" in text
     assert "held_on" in text
     assert "does not lead to a list of AssuranceLetter" in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "status"),
+    [
+        # Two of three listed members are private; with the list known to be partial, neither
+        # a maximum nor a share can be decided, but a minimum already reached still holds.
+        ("count", {"of": "board_members", "at_most": 20}, Status.MISSING_EVIDENCE),
+        ("count", {"of": "board_members", "where": {"role.role": "deputy-chair"}, "at_least": 1}, MISSING),
+        ("count", {"of": "board_members", "where": {"role.role": "chair"}, "at_least": 1}, Status.MET),
+        ("share", {"of": "board_members", "where": {"person.sector": "private"}, "at_least": "1/2"}, MISSING),
+    ],
+)
+def test_a_partly_listed_board_is_not_counted_as_the_whole(kind: str, params: dict[str, Any], status: Status) -> None:
+    partial = BOARD.replace("kind: board,", "kind: board, is_membership_complete: false,")
+    assert run(kind, params, partial).status is status
+    assert run(kind, params, BOARD).status is not Status.MISSING_EVIDENCE
