@@ -313,10 +313,11 @@ class Facts(Fact):
     improvement_plan: ImprovementPlan | None = None
     annual_reporting: AnnualReporting = Field(default_factory=AnnualReporting)
     monitoring_returns: list[MonitoringReturn] = Field(default_factory=list)
-    projects: list[Project] = Field(default_factory=list)
+    # Absent means not recorded; an empty list means there were none.
+    projects: list[Project] | None = None
     scrutiny_sessions: list[ScrutinySession] = Field(default_factory=list)
-    complaints: list[Complaint] = Field(default_factory=list)
-    whistleblowing_concerns: list[Concern] = Field(default_factory=list)
+    complaints: list[Complaint] | None = None
+    whistleblowing_concerns: list[Concern] | None = None
     attestations: Attestations = Field(default_factory=dict)
 
     @model_validator(mode="before")

@@ -256,6 +256,17 @@ def _dated(
     return items
 
 
+def _unlogged(collection: str) -> Callable[[Facts, dt.date], list[Item]]:
+    """The facts themselves, where a log (projects, complaints) is absent rather than empty."""
+
+    def unrecorded(facts: Facts, on: dt.date) -> list[Item]:
+        if getattr(facts, collection) is None:
+            return [Item(facts, (collection,), collection.replace("_", " "))]
+        return []
+
+    return unrecorded
+
+
 def _when(day: dt.date | None) -> str:
     return date_label(day) if day else "date not recorded"
 
@@ -337,18 +348,21 @@ VIEWS: dict[str, View] = {
             Project,
             "applications and projects received so far",
             _dated(("projects",), "received_on", lambda p: p.name),
+            _unlogged("projects"),
         ),
         View(
             "decided_projects",
             Project,
             "applications and projects decided on or before the assessment date",
             _dated(("projects",), "decided_on", lambda p: p.name, lambda p: p.decided_on is not None),
+            _unlogged("projects"),
         ),
         View(
             "approved_projects",
             Project,
             "projects approved for funding on or before the assessment date",
             _dated(("projects",), "decided_on", lambda p: p.name, lambda p: p.decision == "approved"),
+            _unlogged("projects"),
         ),
         View(
             "monitoring_returns",
@@ -369,12 +383,14 @@ VIEWS: dict[str, View] = {
             Complaint,
             "complaints received so far",
             _dated(("complaints",), "received_on", lambda c: f"complaint {c.id} of {date_label(c.received_on)}"),
+            _unlogged("complaints"),
         ),
         View(
             "whistleblowing_concerns",
             Concern,
             "whistleblowing concerns raised so far",
             _dated(("whistleblowing_concerns",), "raised_on", lambda c: f"concern {c.id} of {date_label(c.raised_on)}"),
+            _unlogged("whistleblowing_concerns"),
         ),
         View(
             "plan_actions",
