@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict
 
 from govcheck.engine.facts import (
     Body,
@@ -29,15 +26,10 @@ from govcheck.engine.facts import (
     Role,
     StaffMember,
 )
-from govcheck.engine.facts_records import (
-    Complaint,
-    Concern,
-    GeneralMeeting,
-    MonitoringReturn,
-    Project,
-    ScrutinySession,
-)
-from govcheck.engine.yamlsource import PathKey
+from govcheck.engine.record_views import RECORD_VIEWS
+from govcheck.engine.view_base import Item, Joined, View, date_label
+
+__all__ = ["MEMBER_ROLES", "VIEWS", "Item", "View", "date_label", "is_decision_body"]
 
 # Seats that make someone a member of a body; observers and substitutes are not.
 MEMBER_ROLES = frozenset({"chair", "deputy-chair", "member", "co-optee"})
@@ -49,10 +41,6 @@ ROLE_WORDS = {
     "substitute": "substitute",
     "observer": "observer",
 }
-
-
-class Joined(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
 
 class Membership(Joined):
@@ -83,35 +71,6 @@ class MeetingConfidentialItem(Joined):
 
     meeting: Meeting
     confidential_item: ConfidentialItem
-
-
-@dataclass(frozen=True)
-class Item:
-    value: Any
-    path: PathKey
-    label: str
-
-
-@dataclass(frozen=True)
-class View:
-    name: str
-    item_model: type[BaseModel]
-    description: str
-    items: Callable[[Facts, dt.date], list[Item]]
-    # Where the items come from lists inside other facts (declarations inside meetings),
-    # the parents whose list is absent: "none declared" and "not recorded" differ.
-    unrecorded: Callable[[Facts, dt.date], list[Item]] | None = None
-    # Why the items are known to be only some of those that exist (None: no reason to think so),
-    # so that a count or share over them is not taken as the whole.
-    incomplete: Callable[[Facts], str | None] | None = None
-
-    def partly_listed(self, facts: Facts) -> str | None:
-        """Why the facts list only some of this view's items, or None."""
-        return self.incomplete(facts) if self.incomplete is not None else None
-
-
-def date_label(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def _bodies(facts: Facts) -> dict[str, Body]:
@@ -238,39 +197,6 @@ def _plain(collection: str, label: Callable[[Any], str]) -> Callable[[Facts, dt.
     return items
 
 
-def _dated(
-    collection: tuple[str, ...], date: str, label: Callable[[Any], str], keep: Callable[[Any], bool] = lambda _: True
-) -> Callable[[Facts, dt.date], list[Item]]:
-    """Records of a collection whose ``date`` is on or before the assessment date (or unknown)."""
-
-    def items(facts: Facts, on: dt.date) -> list[Item]:
-        found: Any = facts
-        for part in collection:
-            found = getattr(found, part)
-        return [
-            Item(value, (*collection, i), label(value))
-            for i, value in enumerate(found or [])
-            if (getattr(value, date) is None or getattr(value, date) <= on) and keep(value)
-        ]
-
-    return items
-
-
-def _unlogged(collection: str) -> Callable[[Facts, dt.date], list[Item]]:
-    """The facts themselves, where a log (projects, complaints) is absent rather than empty."""
-
-    def unrecorded(facts: Facts, on: dt.date) -> list[Item]:
-        if getattr(facts, collection) is None:
-            return [Item(facts, (collection,), collection.replace("_", " "))]
-        return []
-
-    return unrecorded
-
-
-def _when(day: dt.date | None) -> str:
-    return date_label(day) if day else "date not recorded"
-
-
 VIEWS: dict[str, View] = {
     view.name: view
     for view in (
@@ -338,61 +264,6 @@ VIEWS: dict[str, View] = {
             lambda facts, on: _meetings(facts, on, lambda body: body.kind == "board"),
         ),
         View(
-            "general_meetings",
-            GeneralMeeting,
-            "annual general meetings held so far",
-            _dated(("annual_reporting", "general_meetings"), "held_on", lambda m: f"AGM, {_when(m.held_on)}"),
-        ),
-        View(
-            "projects",
-            Project,
-            "applications and projects received so far",
-            _dated(("projects",), "received_on", lambda p: p.name),
-            _unlogged("projects"),
-        ),
-        View(
-            "decided_projects",
-            Project,
-            "applications and projects decided on or before the assessment date",
-            _dated(("projects",), "decided_on", lambda p: p.name, lambda p: p.decided_on is not None),
-            _unlogged("projects"),
-        ),
-        View(
-            "approved_projects",
-            Project,
-            "projects approved for funding on or before the assessment date",
-            _dated(("projects",), "decided_on", lambda p: p.name, lambda p: p.decision == "approved"),
-            _unlogged("projects"),
-        ),
-        View(
-            "monitoring_returns",
-            MonitoringReturn,
-            "returns to government due on or before the assessment date",
-            _dated(("monitoring_returns",), "due_on", lambda r: f"return for {r.period}"),
-        ),
-        View(
-            "scrutiny_sessions",
-            ScrutinySession,
-            "scrutiny committee meetings about the LEP held so far",
-            _dated(
-                ("scrutiny_sessions",), "held_on", lambda s: f"{s.committee or 'scrutiny'}, {date_label(s.held_on)}"
-            ),
-        ),
-        View(
-            "complaints",
-            Complaint,
-            "complaints received so far",
-            _dated(("complaints",), "received_on", lambda c: f"complaint {c.id} of {date_label(c.received_on)}"),
-            _unlogged("complaints"),
-        ),
-        View(
-            "whistleblowing_concerns",
-            Concern,
-            "whistleblowing concerns raised so far",
-            _dated(("whistleblowing_concerns",), "raised_on", lambda c: f"concern {c.id} of {date_label(c.raised_on)}"),
-            _unlogged("whistleblowing_concerns"),
-        ),
-        View(
             "plan_actions",
             PlanAction,
             "actions of the LEP's own improvement plan",
@@ -401,5 +272,6 @@ VIEWS: dict[str, View] = {
                 for i, a in enumerate(facts.improvement_plan.actions if facts.improvement_plan else [])
             ],
         ),
+        *RECORD_VIEWS,
     )
 }
