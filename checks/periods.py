@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from govcheck.checks.base import CheckContext, Outcome, Params, PathSpec, check_kind, met, missing, not_met
-from govcheck.checks.dates import LocalCommitment, Span, _strictest, later_by
+from govcheck.checks.dates import LocalCommitment, Span, later_by, strictest
 from govcheck.checks.thresholds import ViewName
 from govcheck.checks.where import Where
 from govcheck.engine import paths
@@ -155,7 +155,7 @@ def latest(value: Any, params: LatestParams, ctx: CheckContext) -> Outcome:
             return missing(f"no {what} recorded")
         return not_met(f"none of {len(items)} {params.of.replace('_', ' ')} is a {what}")
     day, item = max(dated, key=lambda pair: pair[0])
-    amount, local_note = _strictest(ctx, params.within, params.local, larger_is_stricter=False)
+    amount, local_note = strictest(ctx, params.within, params.local, larger_is_stricter=False)
     due = later_by(ctx.calendar, params.within.unit, day, amount)
     detail = (
         f"latest {what}: {item.label}; allowed: {params.within.words(amount)}{local_note}, so the next was due "
