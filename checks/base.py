@@ -99,7 +99,7 @@ class CheckContext:
     def within(self, path: PathKey, label: str) -> CheckContext:
         return replace(self, at=path, label=label)
 
-    def path(self, relative: tuple[str, ...]) -> PathKey:
+    def path(self, relative: PathKey) -> PathKey:
         return (*self.at, *relative)
 
 
@@ -118,6 +118,11 @@ class PathSpec:
     """
 
     leaf: type | None = None
+    # The path leads to a list whose elements are this model (a list of yearly records).
+    items: type | None = None
+    # The path is relative to the items named by another parameter: the view in ``of``,
+    # or the list at another path parameter, instead of the checked value.
+    relative_to: str | None = None
 
 
 FactPath = Annotated[str, PathSpec()]

@@ -6,16 +6,19 @@ Markdown can set them as code while the terminal shows them plain.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from govcheck.checks import REGISTRY
+from govcheck.checks.attestation import AttestedParams
 from govcheck.checks.base import Status
 from govcheck.checks.coverage import CoversParams
 from govcheck.checks.dates import DeadlineParams, KeptCurrentParams, RecentParams, Span
-from govcheck.checks.presence import IsOneOfParams, IsTrueParams, PresentParams
+from govcheck.checks.periods import AnnualDeadlineParams, DateReachedParams, LatestParams, YearlyParams
+from govcheck.checks.presence import IsOneOfParams, IsTrueParams, PresentParams, PublishedParams
 from govcheck.checks.quorum import QuorateParams
 from govcheck.checks.thresholds import CountParams, ShareParams
 from govcheck.checks.where import Where
@@ -179,6 +182,45 @@ def _quorate(params: QuorateParams, code: Code) -> str:
     return text
 
 
+def _published(params: PublishedParams, code: Code) -> str:
+    return f"{code(params.path)} is in place and published (a url or published_on){_what(params.what)}"
+
+
+def _attested(params: AttestedParams, code: Code) -> str:
+    age = f", made no more than {_span(params.max_age)} before the assessment date" if params.max_age else ""
+    return (
+        f"a recorded judgement on {code(params.subject)} says it is met, still valid at the assessment date{age} "
+        "(absent or expired: missing evidence)"
+    )
+
+
+def _yearly(params: YearlyParams, code: Code) -> str:
+    when = "start" if params.due_after == "start" else "end"
+    return (
+        f"for the latest financial year whose record is due, {code(params.path)} has an entry with "
+        f"{code(params.on)} within {_span(params.within)} of the year's {when}{_what(params.what)}"
+    )
+
+
+def _annual_deadline(params: AnnualDeadlineParams, code: Code) -> str:
+    return (
+        f"each year's entry of {code(params.path)} has {code(params.on)} on or before "
+        f"{params.day} {dt.date(2001, params.month, 1):%B}{_what(params.what)}"
+    )
+
+
+def _latest(params: LatestParams, code: Code) -> str:
+    where = f" where {_where(params.where, code)}" if params.where is not None else ""
+    return (
+        f"the latest {code(params.date)} of the {params.of.replace('_', ' ')}{where} is no more than "
+        f"{_span(params.within)} before the assessment date{_local(params.local, code)}{_what(params.what)}"
+    )
+
+
+def _date_reached(params: DateReachedParams, code: Code) -> str:
+    return f"the assessment date is on or after {params.date:%-d %B %Y}{_what(params.what)}"
+
+
 # One sentence-maker per check kind; a kind missing here falls back to its summary (a test says which).
 DESCRIBERS: dict[str, Callable[[Any, Code], str | Sentence]] = {
     "present": _present,
@@ -191,4 +233,10 @@ DESCRIBERS: dict[str, Callable[[Any, Code], str | Sentence]] = {
     "share": _share,
     "covers": _covers,
     "quorate": _quorate,
+    "published": _published,
+    "attested": _attested,
+    "yearly": _yearly,
+    "annual_deadline": _annual_deadline,
+    "latest": _latest,
+    "date_reached": _date_reached,
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -270,8 +271,9 @@ class _Parser:
             return None
         for name, spec in check_kind.path_fields.items():
             value = getattr(params, name)
-            if value is not None:
-                self._path(value, spec, (*at, self._alias(check_kind.params, name)), subject)
+            base = self._base(params, spec, subject)
+            if value is not None and base is not None:
+                self._path(value, spec, (*at, self._alias(check_kind.params, name)), base)
         for name, _info in check_kind.params.model_fields.items():
             value = getattr(params, name)
             if isinstance(value, Where):
@@ -280,6 +282,22 @@ class _Parser:
                 for message in value.problems(base):
                     self.problem((*at, name), f"{kind}: {message}")
         return params
+
+    @staticmethod
+    def _base(params: Params, spec: PathSpec, subject: type[BaseModel]) -> type[BaseModel] | None:
+        """The model a path parameter starts from: the checked value's, or the items another parameter names."""
+        if spec.relative_to is None:
+            return subject
+        other = getattr(params, spec.relative_to)
+        if spec.relative_to == "of":
+            return VIEWS[other].item_model if other in VIEWS else None
+        try:
+            leaf = paths.resolve_type(subject, other).leaf
+        except paths.PathError:
+            return None  # reported on the other parameter
+        while typing.get_origin(leaf) is list:
+            leaf = paths.strip(typing.get_args(leaf)[0])
+        return leaf if paths.is_model(leaf) else None
 
     @staticmethod
     def _param_names(model: type[Params]) -> list[str]:
@@ -295,6 +313,11 @@ class _Parser:
         except paths.PathError as error:
             self.problem(at, f"path {path!r}: {error}", hint=f"paths here start from {subject.__name__}")
             return
+        if spec.items is not None:
+            leaf = found.leaf
+            element = paths.strip(typing.get_args(leaf)[0]) if typing.get_origin(leaf) is list else None
+            if not (isinstance(element, type) and issubclass(element, spec.items)):
+                self.problem(at, f"path {path!r} does not lead to a list of {spec.items.__name__} records")
         if spec.leaf is not None:
             leaf = found.leaf
             if not (isinstance(leaf, type) and issubclass(leaf, spec.leaf)):

@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict
 
 from govcheck.engine.facts import (
     Body,
@@ -29,7 +26,10 @@ from govcheck.engine.facts import (
     Role,
     StaffMember,
 )
-from govcheck.engine.yamlsource import PathKey
+from govcheck.engine.record_views import RECORD_VIEWS
+from govcheck.engine.view_base import Item, Joined, View, date_label
+
+__all__ = ["MEMBER_ROLES", "VIEWS", "Item", "View", "date_label", "is_decision_body"]
 
 # Seats that make someone a member of a body; observers and substitutes are not.
 MEMBER_ROLES = frozenset({"chair", "deputy-chair", "member", "co-optee"})
@@ -41,10 +41,6 @@ ROLE_WORDS = {
     "substitute": "substitute",
     "observer": "observer",
 }
-
-
-class Joined(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
 
 class Membership(Joined):
@@ -75,28 +71,6 @@ class MeetingConfidentialItem(Joined):
 
     meeting: Meeting
     confidential_item: ConfidentialItem
-
-
-@dataclass(frozen=True)
-class Item:
-    value: Any
-    path: PathKey
-    label: str
-
-
-@dataclass(frozen=True)
-class View:
-    name: str
-    item_model: type[BaseModel]
-    description: str
-    items: Callable[[Facts, dt.date], list[Item]]
-    # Where the items come from lists inside other facts (declarations inside meetings),
-    # the parents whose list is absent: "none declared" and "not recorded" differ.
-    unrecorded: Callable[[Facts, dt.date], list[Item]] | None = None
-
-
-def date_label(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def _bodies(facts: Facts) -> dict[str, Body]:
@@ -132,6 +106,14 @@ def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> 
                 )
                 break  # one seat per person and view: two seats on one body is one member
     return items
+
+
+def _partly_listed(include: Callable[[Body], bool]) -> Callable[[Facts], str | None]:
+    def reason(facts: Facts) -> str | None:
+        partial = [body.name for body in facts.bodies if include(body) and body.is_membership_complete is False]
+        return f"the facts list only some of the members of {', '.join(partial)}" if partial else None
+
+    return reason
 
 
 def _meetings(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
@@ -223,6 +205,7 @@ VIEWS: dict[str, View] = {
             Membership,
             "current members of the board (chair, deputy, members, co-optees)",
             lambda facts, on: _memberships(facts, on, lambda body: body.kind == "board"),
+            incomplete=_partly_listed(lambda body: body.kind == "board"),
         ),
         View(
             "committee_members",
@@ -235,6 +218,7 @@ VIEWS: dict[str, View] = {
             Membership,
             "everyone with a current seat on the board or a decision-making body",
             lambda facts, on: _memberships(facts, on, is_decision_body),
+            incomplete=_partly_listed(is_decision_body),
         ),
         View("senior_staff", StaffMember, "senior officers in post", _senior_staff),
         View("bodies", Body, "the board and all its sub-groups", _plain("bodies", lambda body: body.name)),
@@ -274,6 +258,12 @@ VIEWS: dict[str, View] = {
         ),
         View("people", Person, "everyone the facts name", _plain("people", lambda person: person.name)),
         View(
+            "board_meetings",
+            Meeting,
+            "meetings of the board held on or before the assessment date",
+            lambda facts, on: _meetings(facts, on, lambda body: body.kind == "board"),
+        ),
+        View(
             "plan_actions",
             PlanAction,
             "actions of the LEP's own improvement plan",
@@ -282,5 +272,6 @@ VIEWS: dict[str, View] = {
                 for i, a in enumerate(facts.improvement_plan.actions if facts.improvement_plan else [])
             ],
         ),
+        *RECORD_VIEWS,
     )
 }

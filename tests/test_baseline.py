@@ -143,7 +143,7 @@ def test_the_json_report_follows_its_published_schema(tmp_path: Path) -> None:
     jsonschema.Draft202012Validator(schema).validate(document)
     manifest = document["manifest"]
     assert {i["role"] for i in manifest["inputs"]} == {"facts", "rules", "waivers"}
-    assert manifest["editions"] == [{"pack": "naf-2019", "edition": "January 2019"}]
+    assert manifest["editions"] == [{"pack": "ci-core", "edition": "January 2019"}]
 
 
 def test_a_result_read_back_gives_the_same_report(results: tuple[Path, Path]) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from govcheck.engine.rules import load_pack
 from govcheck.reports import RENDERERS, RenderOptions
-from tests.ci_support import AFTER, BEFORE, JSMITH, assess, copy_fixture, run, waiver, waiver_yaml
+from tests.ci_support import AFTER, BEFORE, JSMITH, PACK, assess, copy_fixture, run, waiver, waiver_yaml
 
-RULES = len(load_pack("naf-2019").rules)
+RULES = len(load_pack(PACK).rules)
 
 
 def junit_of(*args: str) -> ET.Element:

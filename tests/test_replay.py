@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 from govcheck import __version__
-from govcheck.engine.rules import packs_folder
-from tests.ci_support import BEFORE, copy_fixture, run, save_result, waiver, waiver_yaml
+from tests.ci_support import BEFORE, PACK, copy_fixture, run, save_result, waiver, waiver_yaml
 
 
 def sha256(path: Path) -> str:
@@ -21,15 +20,16 @@ def test_the_manifest_names_version_edition_date_and_a_digest_of_each_file_read(
     waivers.write_text(waiver_yaml(waiver("whistleblowing.policy-published-and-reviewed")))
     manifest = save_result(facts, tmp_path / "r.json", "--waivers", str(waivers))["manifest"]
     assert manifest["govcheck_version"] == __version__
-    assert manifest["editions"] == [{"pack": "naf-2019", "edition": "January 2019"}]
+    assert manifest["editions"] == [{"pack": "ci-core", "edition": "January 2019"}]
     assert manifest["as_of"] == ["2020-03-31"]
     inputs = {(i["role"], i["path"]): i["sha256"] for i in manifest["inputs"]}
     assert inputs[("facts", str(facts))] == sha256(facts)
     assert inputs[("waivers", str(waivers))] == sha256(waivers)
-    rule_files = sorted((packs_folder() / "naf-2019").glob("*.yaml"))
-    assert {p for r, p in inputs if r == "rules"} == {f"naf-2019/{f.name}" for f in rule_files}
+    rule_files = sorted(PACK.glob("*.yaml"))
+    # A pack given by its folder is recorded by the paths of its files.
+    assert {p for r, p in inputs if r == "rules"} == {str(f) for f in rule_files}
     for file in rule_files:
-        assert inputs[("rules", f"naf-2019/{file.name}")] == sha256(file)
+        assert inputs[("rules", str(file))] == sha256(file)
 
 
 def test_replaying_a_saved_result_reports_identical_verdicts(tmp_path: Path) -> None:

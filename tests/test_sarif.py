@@ -19,6 +19,7 @@ from govcheck.engine.rules import load_pack
 from govcheck.reports import RENDERERS, RenderOptions, format_for_extension
 from govcheck.reports.sarif import artifact_uri
 from tests.ci_support import AFTER, BEFORE, JSMITH, KLEE, copy_fixture, run, waiver, waiver_yaml
+from tests.ci_support import PACK as CI_PACK
 from tests.strategies import facts_data
 
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
@@ -56,7 +57,7 @@ def test_a_run_validates_with_a_rule_per_requirement_and_a_result_per_gap() -> N
     valid(log)
     (sarif_run,) = log["runs"]
     rules = sarif_run["tool"]["driver"]["rules"]
-    pack = load_pack("naf-2019")
+    pack = load_pack(CI_PACK)
     assert [r["id"] for r in rules] == [r.id for r in pack.rules]
     on_time = next(r for r in rules if r["id"] == "registers.published-within-28-days")
     assert "Best Practice Guidance ch.5" in on_time["fullDescription"]["text"]
