@@ -74,6 +74,26 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class ActionMilestone:
+    description: str
+    due_on: dt.date | None
+    completed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ImprovementAction:
+    """One action of the LEP's own improvement plan, as its facts record it, for the plan report."""
+
+    id: str
+    summary: str
+    addresses: tuple[str, ...]  # rule ids or catalogue requirement ids
+    owner: str | None
+    status: str | None
+    milestones: tuple[ActionMilestone, ...]
+    line: int | None
+
+
+@dataclass(frozen=True)
 class PackInfo:
     id: str
     title: str
@@ -93,6 +113,8 @@ class Assessment:
     pack: PackInfo
     findings: tuple[Finding, ...]
     topics: dict[str, str] = field(default_factory=dict)
+    # The LEP's own improvement plan, which the plan report matches against the gaps.
+    improvement_actions: tuple[ImprovementAction, ...] = ()
 
     def count(self) -> Counter[Status]:
         return Counter(finding.status for finding in self.findings)

@@ -1,10 +1,22 @@
-"""Renderers: findings into text, Markdown, JSON and the other formats.
+"""Renderers: findings into text, Markdown, HTML, CSV, JSON, the matrix and the improvement plan.
 
 Importing this package registers every format in ``RENDERERS``. Reports read
 ``Assessment`` objects only; they never re-evaluate anything.
 """
 
-from govcheck.reports import json_report, markdown, text
+from govcheck.reports import csv_report, html, json_report, markdown, matrix, plan_formats, text
 from govcheck.reports.registry import RENDERERS, Renderer, RenderOptions, format_for_extension
 
-__all__ = ["RENDERERS", "RenderOptions", "Renderer", "format_for_extension", "json_report", "markdown", "text"]
+__all__ = [
+    "RENDERERS",
+    "RenderOptions",
+    "Renderer",
+    "csv_report",
+    "format_for_extension",
+    "html",
+    "json_report",
+    "markdown",
+    "matrix",
+    "plan_formats",
+    "text",
+]

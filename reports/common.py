@@ -16,6 +16,16 @@ STATUS_WORDS = {
     Status.WAIVED: "waived",
     Status.ERROR: "error",
 }
+# Short marks for plain-text reports: gaps in capitals so they stand out in a terminal.
+MARKS = {
+    Status.MET: "ok",
+    Status.PARTIAL: "PARTIAL",
+    Status.NOT_MET: "NOT MET",
+    Status.MISSING_EVIDENCE: "MISSING",
+    Status.NOT_APPLICABLE: "n/a",
+    Status.WAIVED: "waived",
+    Status.ERROR: "ERROR",
+}
 
 
 def by_topic(assessment: Assessment, findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:

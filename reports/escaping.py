@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 # A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def markdown_text(text: str) -> str:
+    """Text from facts or rules, made inert in Markdown: no markup, links, HTML or table breaks."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def csv_cell(value: object) -> str:
