@@ -43,9 +43,10 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from govcheck.cli import check, facts_commands, rules_commands
+    from govcheck.cli import check, explain, facts_commands, rules_commands
 
     cli.add_command(check.check)
+    cli.add_command(explain.explain)
     cli.add_command(facts_commands.validate)
     cli.add_command(facts_commands.schema)
     cli.add_command(facts_commands.init)

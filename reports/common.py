@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from govcheck.checks.base import Status
 from govcheck.engine.results import SEVERITIES, STATUS_ORDER, Assessment, Finding
+from govcheck.engine.yamlsource import PathKey
 
 STATUS_WORDS = {
     Status.MET: "met",
@@ -65,3 +66,11 @@ def location(assessment: Assessment, line: int | None) -> str:
 
 def gaps_then_rest(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
     return [f for f in findings if f.is_gap], [f for f in findings if not f.is_gap]
+
+
+def dotted(path: PathKey) -> str:
+    """A facts path as a reader writes it: ``people[2].register_of_interests.published_on``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -203,7 +203,10 @@ def _action_row(action: ImprovementAction, found: list[Finding], assessment: Ass
         state = State.OVERDUE if overdue else State.OPEN
         progress.append(f"{len(found) - len(gaps)} of {len(found)} requirements it addresses met.")
         if action.status == "done":
-            progress.append(f"Marked done, but {len(gaps)} of the gaps it addresses remain: reopen it.")
+            remain = (
+                "the gap it addresses remains" if len(gaps) == 1 else f"{len(gaps)} of the gaps it addresses remain"
+            )
+            progress.append(f"Marked done, but {remain}: reopen it.")
     section = t.section_for(topic).id
     summary = f"{action.summary} (the LEP's action {action.id})"
     findings = tuple(gaps + [f for f in found if not f.is_gap])
