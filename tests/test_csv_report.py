@@ -30,7 +30,10 @@ def test_one_row_per_lep_and_rule() -> None:
     late = next(
         r for r in rows if r["organisation_id"] == "gappy-lep" and r["rule_id"] == "registers.published-within-28-days"
     )
-    assert late["status"] == "partial" and late["is_gap"] == "yes" and late["passed"] == "3" and late["total"] == "5"
+    assert late["status"] == "partial"
+    assert late["is_gap"] == "yes"
+    assert late["passed"] == "3"
+    assert late["total"] == "5"
     assert "register published 41 days after appointment" in late["failing_items"]
 
 

@@ -35,7 +35,7 @@ class Page(HTMLParser):
         self.fragments: list[str] = []
         self.sources: list[str] = []
         self.tables = 0
-        self.tables_with_headers = 0
+        self.headed: list[bool] = []  # for each table open, whether a header cell was seen in it
         self.scripts: list[str] = []
         self.styles: list[str] = []
         self.policy = ""
@@ -58,8 +58,9 @@ class Page(HTMLParser):
             self.policy = str(values["content"])
         if tag == "table":
             self.tables += 1
-        if tag == "th" and self.open.count("table"):
-            self.tables_with_headers = self.tables
+            self.headed.append(False)
+        if tag == "th" and self.headed:
+            self.headed[-1] = True
         if tag in ("script", "style"):
             self._text_of = tag
             (self.scripts if tag == "script" else self.styles).append("")
@@ -72,6 +73,8 @@ class Page(HTMLParser):
             return
         self.open.pop()
         self._text_of = None
+        if tag == "table" and not self.headed.pop():
+            self.errors.append(f"table {self.tables} has no header cells")
 
     def handle_data(self, data: str) -> None:
         if self._text_of == "script":
@@ -96,8 +99,9 @@ def test_page_is_well_formed_self_contained_and_its_own_script_is_allowed(path: 
     assert len(page.ids) == len(set(page.ids)), "an id is used twice"
     assert set(page.fragments) <= set(page.ids), "a link points at no element on the page"
     assert page.sources == [], "the page fetches something"
-    assert page.tables and page.tables_with_headers == page.tables, "a table has no header cells"
-    assert len(page.scripts) == 1 and len(page.styles) == 1
+    assert page.tables > 0
+    assert len(page.scripts) == 1
+    assert len(page.styles) == 1
     # The policy allows exactly the page's own style and script, so the filters run and nothing else can.
     assert "default-src 'none'" in page.policy
     assert f"script-src {csp_hash(page.scripts[0])};" in page.policy
@@ -108,8 +112,11 @@ def test_summary_comes_first_with_counts_edition_date_and_digest() -> None:
     assessment = assess(GAPPY)
     text = html(GAPPY)
     summary = text[text.index('id="gappy-lep--summary"') : text.index('id="gappy-lep--gaps"')]
-    assert "31 Mar 2020" in summary and "January 2019" in summary and "naf-2019" in summary
-    assert assessment.facts_sha256 in summary and "tests/fixtures/gappy-lep.yaml" in summary
+    assert "31 Mar 2020" in summary
+    assert "January 2019" in summary
+    assert "naf-2019" in summary
+    assert assessment.facts_sha256 in summary
+    assert "tests/fixtures/gappy-lep.yaml" in summary
     rows = dict(
         re.findall(r"(not met|partial|missing evidence|not applicable|met)</span></th><td[^>]*>(\d+)<", summary)
     )
@@ -140,7 +147,8 @@ def test_a_hostile_organisation_name_and_evidence_address_stay_inert() -> None:
     from govcheck.engine.api import Assessor
 
     text = RENDERERS["html"].render([Assessor().assess_file(facts)], RenderOptions())
-    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "<img" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "javascript:" not in re.sub(r">[^<]*<", "><", text), "a javascript: address became an attribute"
     assert "Policy &lt;b&gt;v2&lt;/b&gt;" in text
 
@@ -164,7 +172,8 @@ def test_gap_shows_failing_items_with_facts_lines_citation_evidence_and_remediat
     assert "Failing items: 2 of 5" in gap
     assert "register published 41 days after appointment (14 Jul 2019); 28 allowed" in gap
     assert "tests/fixtures/gappy-lep.yaml:55" in gap
-    assert "Best Practice Guidance ch.5 (28 days unverified)" in gap and "ROI-02" in gap
+    assert "Best Practice Guidance ch.5 (28 days unverified)" in gap
+    assert "ROI-02" in gap
     assert '<a href="https://www.gappy-valley-lep.example/board/bob-obrien">' in gap
     assert "Publish each late or missing register" in gap
 
@@ -173,7 +182,9 @@ def test_filters_offer_every_status_severity_and_topic_present() -> None:
     text = html(GAPPY)
     form = text[text.index('<form id="filters"') : text.index("</form>")]
     values = re.findall(r'name="(\w+)" value="([\w-]+)"', form)
-    assert ("status", "not_met") in values and ("status", "met") in values and ("status", "waived") not in values
+    assert ("status", "not_met") in values
+    assert ("status", "met") in values
+    assert ("status", "waived") not in values
     assert [v for k, v in values if k == "severity"] == ["high", "medium", "low"]
     assert ("topic", "registers-of-interest") in values
     # Without script the form stays hidden and every finding shows.

@@ -40,7 +40,7 @@ def test_pass_rate_counts_only_the_leps_a_rule_applies_to() -> None:
 
 
 def test_a_rule_missing_from_one_leps_pack_is_left_out_of_its_rate() -> None:
-    empty, exemplar, gappy = fixtures()
+    _empty, exemplar, gappy = fixtures()
     shorter = replace(gappy, findings=tuple(f for f in gappy.findings if f.rule_id != "registers.reviewed-yearly"))
     rows = {row.rule_id: row for group in build([exemplar, shorter]).groups for row in group.rows}
     assert rows["registers.reviewed-yearly"].cells[1] is None

@@ -135,4 +135,7 @@ def test_plan_csv_cells_never_run_as_formulas() -> None:
     )
     text = RENDERERS["plan-csv"].render([Assessor().assess_file(facts)], RenderOptions())
     assert ",'@owner," in text
-    assert "\r\n=" not in text and ",=" not in text and ",-" not in text and ",@" not in text
+    assert "\r\n=" not in text
+    assert ",=" not in text
+    assert ",-" not in text
+    assert ",@" not in text
