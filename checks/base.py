@@ -18,10 +18,11 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
+from pydantic import BaseModel, ConfigDict
+
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.facts import Facts
 from govcheck.engine.yamlsource import PathKey
-from pydantic import BaseModel, ConfigDict
 
 
 class Status(StrEnum):

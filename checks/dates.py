@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
+from pydantic import AfterValidator, Field, model_validator
+
 from govcheck.checks.base import (
     CheckContext,
     DatePath,
@@ -21,7 +23,6 @@ from govcheck.engine.calendar import WorkingCalendar, add_months
 from govcheck.engine.facts import Document, LocalCommitments
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.views import date_label
-from pydantic import AfterValidator, Field, model_validator
 
 Unit = Literal["days", "working_days", "clear_working_days", "months"]
 UNIT_WORDS = {
@@ -178,15 +179,19 @@ def _within(
                 f"no date recorded for {event}; it was due by {date_label(due)}", facts=facts, detail=tuple(detail)
             )
         return met(f"{event} not yet due (due by {date_label(due)})", facts=facts, detail=tuple(detail))
-    taken = elapsed(ctx.calendar, span.unit, start, end)
-    if span.unit in ("working_days", "clear_working_days"):
+    # "Within N clear working days after" means by the Nth working day after `from`
+    # (which itself does not count), so the time taken is counted in working days.
+    unit = "working_days" if span.unit == "clear_working_days" else span.unit
+    taken = elapsed(ctx.calendar, unit, start, end)
+    if unit == "working_days":
         detail.extend(day_by_day(ctx.calendar, start, end + dt.timedelta(days=1)))
+    allowed = f"{span.words(amount)} allowed{local_note}"
     if end <= due:
         return met(
             f"{event} {date_label(end)}, within {span.words(amount)} of {since}", facts=facts, detail=tuple(detail)
         )
     return not_met(
-        f"{event} {span.words(max(taken, 0))} after {since} ({date_label(end)}); {amount} allowed{local_note}",
+        f"{event} {date_label(end)}, {taken} {UNIT_WORDS[unit]} after {since}; due by {date_label(due)} ({allowed})",
         facts=facts,
         detail=tuple(detail),
     )
@@ -259,8 +264,10 @@ def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Ou
         f"last adopted or reviewed {date_label(last)}; review every {params.review_within.words(amount)}"
         f"{local_note}, so next due {date_label(due)}; assessed at {date_label(ctx.as_of)}",
     )
+    published = document.url is not None or document.published_on is not None
     if ctx.as_of <= due:
-        return met(f"{what} published and last reviewed {date_label(last)}", facts=facts, detail=detail)
+        done = "published and last reviewed" if published else "last reviewed"
+        return met(f"{what} {done} {date_label(last)}", facts=facts, detail=detail)
     return not_met(
         f"{what} last reviewed {date_label(last)}; a review was due by {date_label(due)}", facts=facts, detail=detail
     )

@@ -5,12 +5,13 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Annotated, Any
 
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+
 from govcheck.checks.base import CheckContext, ItemResult, Outcome, Params, Status, check_kind, met, missing, not_met
 from govcheck.checks.where import Where
 from govcheck.engine import paths
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.views import VIEWS
-from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 
 def _known_view(name: str) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from govcheck.engine import paths
 from pydantic import BaseModel, ConfigDict, Field, RootModel, TypeAdapter, ValidationError, model_validator
+
+from govcheck.engine import paths
 
 
 class Condition(BaseModel):

@@ -6,7 +6,8 @@ import datetime as dt
 import sys
 
 import click
-from govcheck.cli.main import EXIT_GAPS, EXIT_INPUT, EXIT_OK, reports_input_errors
+
+from govcheck.cli.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, reports_input_errors
 
 FORMATS = ("text", "markdown", "json")
 SEVERITY_CHOICES = ("high", "medium", "low", "never")

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import click
-from govcheck.cli.main import EXIT_INPUT, EXIT_OK, reports_input_errors
+
+from govcheck.cli.common import EXIT_INPUT, EXIT_OK, reports_input_errors
 
 
 @click.command()

@@ -6,34 +6,9 @@ Heavy modules are imported inside commands so that ``govcheck --help`` stays fas
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar
-
 import click
+
 from govcheck import __version__
-
-EXIT_OK, EXIT_GAPS, EXIT_INPUT = 0, 1, 2
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def reports_input_errors(function: F) -> F:
-    """Turn an InputError into its located messages on stderr and exit code 2."""
-
-    @wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from govcheck.engine.errors import InputError
-
-        try:
-            return function(*args, **kwargs)
-        except InputError as error:
-            for problem in error.problems:
-                click.echo(f"error: {problem}", err=True)
-            sys.exit(EXIT_INPUT)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -6,7 +6,8 @@ import json
 import sys
 
 import click
-from govcheck.cli.main import EXIT_GAPS, EXIT_OK, reports_input_errors
+
+from govcheck.cli.common import EXIT_GAPS, EXIT_OK, reports_input_errors
 
 
 @click.group()

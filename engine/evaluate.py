@@ -174,7 +174,8 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     view = VIEWS[node.each]
     items = [item for item in view.items(ctx.facts, ctx.as_of) if node.where is None or node.where.holds(item.value)]
     scope = view.name.replace("_", " ") + (f" where {node.where.describe()}" if node.where else "")
-    if not items:
+    unrecorded = view.unrecorded(ctx.facts, ctx.as_of) if view.unrecorded and node.where is None else []
+    if not items and not unrecorded:
         return Outcome(node.when_empty, f"no {scope} recorded", detail=(f"each {scope}: none",), label=scope)
     results = []
     children = []
@@ -194,6 +195,15 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
             )
         )
         results.append(ItemResult(item.label, outcome.status, outcome.reason, item.path))
+    for parent in unrecorded:
+        results.append(
+            ItemResult(
+                parent.label,
+                Status.MISSING_EVIDENCE,
+                f"not recorded whether there were any {view.name.replace('_', ' ')}",
+                parent.path,
+            )
+        )
     return _aggregate(scope, results, tuple(children))
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from govcheck.engine.subjects import SUBJECTS
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+
+from govcheck.engine.subjects import SUBJECTS
 
 FACTS_FORMAT_VERSION = 1
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
+
 from govcheck.engine import yamlsource
 from govcheck.engine.errors import InputError, Problem
 from govcheck.engine.facts import FACTS_FORMAT_VERSION, Facts
 from govcheck.engine.paths import model_at
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.yamlsource import PathKey, SourceMap
-from pydantic import BaseModel, ValidationError
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -12,8 +12,9 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Union
 
-from govcheck.engine.suggest import did_you_mean
 from pydantic import BaseModel
+
+from govcheck.engine.suggest import did_you_mean
 
 
 class PathError(ValueError):

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import Params, PathSpec, Status
 from govcheck.checks.where import Where
@@ -26,7 +28,6 @@ from govcheck.engine.facts_loader import reference_problems, validate
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.views import VIEWS
 from govcheck.engine.yamlsource import PathKey, SourceMap
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 COMBINATORS = ("all", "any", "not")
 QUANTIFIER_KEYS = ("each", "where", "when_empty")

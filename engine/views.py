@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from govcheck.engine.facts import (
     Body,
     ConfidentialItem,
@@ -28,10 +30,17 @@ from govcheck.engine.facts import (
     StaffMember,
 )
 from govcheck.engine.yamlsource import PathKey
-from pydantic import BaseModel, ConfigDict
 
 # Seats that make someone a member of a body; observers and substitutes are not.
 MEMBER_ROLES = frozenset({"chair", "deputy-chair", "member", "co-optee"})
+ROLE_WORDS = {
+    "chair": "chair",
+    "deputy-chair": "deputy chair",
+    "member": "member",
+    "co-optee": "co-optee",
+    "substitute": "substitute",
+    "observer": "observer",
+}
 
 
 class Joined(BaseModel):
@@ -81,6 +90,9 @@ class View:
     item_model: type[BaseModel]
     description: str
     items: Callable[[Facts, dt.date], list[Item]]
+    # Where the items come from lists inside other facts (declarations inside meetings),
+    # the parents whose list is absent: "none declared" and "not recorded" differ.
+    unrecorded: Callable[[Facts, dt.date], list[Item]] | None = None
 
 
 def date_label(day: dt.date) -> str:
@@ -92,8 +104,15 @@ def _bodies(facts: Facts) -> dict[str, Body]:
 
 
 def is_decision_body(body: Body) -> bool:
-    """The board, and every body that decides on, or has delegated authority over, public money."""
-    return body.kind == "board" or bool(body.decides_on_public_money) or bool(body.has_delegated_authority)
+    """The board, and every body that decides on, or has delegated authority over, public money.
+
+    A body whose powers the facts do not state counts as deciding: the transparency and
+    quorum requirements apply until the facts say otherwise, so an unstated power shows
+    up as findings to answer rather than silently taking the body out of scope.
+    """
+    if body.kind == "board" or body.decides_on_public_money or body.has_delegated_authority:
+        return True
+    return body.decides_on_public_money is None and body.has_delegated_authority is None
 
 
 def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
@@ -103,7 +122,7 @@ def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> 
         for r, role in enumerate(person.roles):
             body = bodies.get(role.body)
             if body and include(body) and role.role in MEMBER_ROLES and role.is_current(on):
-                title = role.role.replace("-", " ")
+                title = ROLE_WORDS[role.role]
                 items.append(
                     Item(
                         Membership(person=person, role=role, body=body),
@@ -174,6 +193,13 @@ def _register_changes(facts: Facts, on: dt.date) -> list[Item]:
     return items
 
 
+def _meetings_without(key: str) -> Callable[[Facts, dt.date], list[Item]]:
+    def unrecorded(facts: Facts, on: dt.date) -> list[Item]:
+        return [item for item in _meetings(facts, on, is_decision_body) if getattr(item.value, key) is None]
+
+    return unrecorded
+
+
 def _senior_staff(facts: Facts, on: dt.date) -> list[Item]:
     return [
         Item(staff, ("senior_staff", s), f"{staff.name}" + (f" ({staff.post})" if staff.post else ""))
@@ -232,7 +258,13 @@ VIEWS: dict[str, View] = {
             "meetings held so far of the board and of decision-making bodies",
             lambda facts, on: _meetings(facts, on, is_decision_body),
         ),
-        View("declarations", MeetingDeclaration, "interests declared at meetings held so far", _declarations),
+        View(
+            "declarations",
+            MeetingDeclaration,
+            "interests declared at meetings held so far",
+            _declarations,
+            _meetings_without("declarations"),
+        ),
         View("register_changes", RegisterChange, "changes to people's interests recorded so far", _register_changes),
         View(
             "confidential_items",

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from govcheck.engine.errors import InputError, Problem
 
 try:  # libyaml's parser is several times faster; fall back quietly where it is absent.

@@ -11,12 +11,13 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from govcheck import __version__
 from govcheck.checks.base import Status
 from govcheck.engine.results import Assessment, Finding
 from govcheck.reports.common import dotted
 from govcheck.reports.registry import RenderOptions, renderer
-from pydantic import BaseModel, ConfigDict, Field
 
 REPORT_SCHEMA_VERSION = 1
 

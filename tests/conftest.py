@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.facts_loader import FactsFile, parse_facts
 from govcheck.engine.rules import RulePack, available_packs, load_pack

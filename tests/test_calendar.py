@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+
 from govcheck.checks.dates import elapsed, later_by
 from govcheck.engine.calendar import WorkingCalendar, add_months
 

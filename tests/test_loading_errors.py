@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from govcheck.engine.errors import InputError
 from govcheck.engine.facts_loader import load_facts, parse_facts
 from govcheck.engine.rules import load_pack

@@ -7,14 +7,14 @@ import datetime as dt
 from typing import Any
 
 import yaml
+from hypothesis import HealthCheck, given, settings
+
 from govcheck.checks.base import Status
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.evaluate import Context, evaluate
 from govcheck.engine.facts_loader import parse_facts
 from govcheck.engine.rules import RulePack, load_pack
 from govcheck.reports import RENDERERS, RenderOptions
-from hypothesis import HealthCheck, given, settings
-
 from tests.strategies import facts_data
 
 PACK: RulePack = load_pack("naf-2019")
@@ -56,7 +56,10 @@ def test_adding_a_compliant_board_member_never_turns_met_into_a_gap(data: dict[s
         "name": "New Member",
         "sector": "private",
         "roles": [{"body": "board", "appointed_on": appointed, "term_ends_on": appointed + dt.timedelta(days=3 * 365)}],
-        "register_of_interests": {"published_on": appointed, "reviewed_on": appointed},
+        "register_of_interests": {
+            "published_on": appointed,
+            "reviewed_on": max(appointed, data["as_of"] - dt.timedelta(days=30)),
+        },
         "induction": {"completed_on": appointed},
     }
     after_data = copy.deepcopy(data)

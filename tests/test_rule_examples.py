@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from govcheck.checks.base import CheckContext
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.evaluate import evaluate_rule

@@ -1,0 +1,163 @@
+"""The govcheck command as a user runs it: outputs, files written, and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from govcheck.cli.main import cli
+from govcheck.engine.api import bundled_frameworks, facts_paths
+from govcheck.reports.json_report import report_schema
+
+COMPLIANT = """\
+format_version: 1
+as_of: 2020-03-31
+organisation: {id: tidy-lep, name: Tidy LEP}
+policies:
+  whistleblowing: {url: "https://tidy.example/whistleblowing", reviewed_on: 2019-09-01}
+"""
+GAPPY = """\
+format_version: 1
+as_of: 2020-03-31
+organisation: {id: gappy-lep, name: Gappy LEP}
+policies:
+  whistleblowing: {url: "https://gappy.example/whistleblowing", adopted_on: 2016-04-01}
+"""
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def lep_files(tmp_path: Path) -> dict[str, Path]:
+    files = {"compliant": tmp_path / "tidy.yaml", "gappy": tmp_path / "gappy.yaml"}
+    files["compliant"].write_text(COMPLIANT)
+    files["gappy"].write_text(GAPPY)
+    return files
+
+
+def test_fail_on_sets_the_exit_code(lep_files: dict[str, Path]) -> None:
+    # One pack is used for both files; only the whistleblowing rule differs between them.
+    wb = "whistleblowing.policy-published-and-reviewed"
+    code, out, _ = invoke("check", str(lep_files["gappy"]), "--format", "json", "--fail-on", "never")
+    assert code == 0
+    statuses = {f["rule_id"]: f["status"] for f in json.loads(out)["assessments"][0]["findings"]}
+    assert statuses[wb] == "not_met"
+    assert invoke("check", str(lep_files["gappy"]), "--fail-on", "high")[0] == 1  # the policy rule is high
+    compliant = json.loads(invoke("check", str(lep_files["compliant"]), "--format", "json", "--fail-on", "never")[1])
+    assert {f["rule_id"]: f["status"] for f in compliant["assessments"][0]["findings"]}[wb] == "met"
+
+
+def test_json_report_follows_its_schema(lep_files: dict[str, Path]) -> None:
+    _, out, _ = invoke("check", str(lep_files["gappy"]), "--format", "json")
+    report = json.loads(out)
+    jsonschema.validate(report, report_schema())
+    assert report["schema_version"] == 1
+    assessment = report["assessments"][0]
+    assert assessment["pack"]["id"] == "naf-2019"
+    assert assessment["as_of"] == "2020-03-31"
+
+
+def test_as_of_overrides_the_facts_date(lep_files: dict[str, Path]) -> None:
+    _, out, _ = invoke("check", str(lep_files["compliant"]), "--format", "json", "--as-of", "2021-06-30")
+    assessment = json.loads(out)["assessments"][0]
+    assert assessment["as_of"] == "2021-06-30"
+    wb = next(f for f in assessment["findings"] if f["rule_id"] == "whistleblowing.policy-published-and-reviewed")
+    assert wb["status"] == "not_met"  # reviewed 1 Sep 2019: overdue by June 2021
+
+
+def test_a_misspelt_key_exits_2_naming_file_line_and_key(tmp_path: Path) -> None:
+    path = tmp_path / "typo.yaml"
+    path.write_text(COMPLIANT.replace("policies:", "polices:"))
+    code, out, err = invoke("check", str(path))
+    assert code == 2
+    assert out == ""
+    assert f"error: {path}:4:1: unknown key 'polices' (did you mean 'policies'?)" in err
+    assert "Traceback" not in err
+
+
+def test_one_broken_file_does_not_hide_the_others(lep_files: dict[str, Path], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format_version: 1\nas_of: 2020-02-30\n")
+    code, out, err = invoke("check", str(lep_files["gappy"]), str(broken), "--fail-on", "never")
+    assert code == 2
+    assert "Gappy LEP" in out
+    assert "is not a real date" in err
+
+
+def test_output_file_is_written_whole(lep_files: dict[str, Path], tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.md"
+    code, out, _ = invoke("check", str(lep_files["gappy"]), "--format", "markdown", "--output", str(target))
+    assert code == 1
+    assert out == ""
+    assert target.read_text().startswith("# Gap report: Gappy LEP")
+    assert [p.name for p in target.parent.iterdir()] == ["report.md"]  # no temporary file left behind
+
+
+def test_unknown_format_and_pack_are_usage_errors(lep_files: dict[str, Path]) -> None:
+    code, _, err = invoke("check", str(lep_files["gappy"]), "--format", "pdf")
+    assert code == 2
+    assert "unknown format 'pdf'" in err
+    code, _, err = invoke("check", str(lep_files["gappy"]), "--pack", "naf-2091")
+    assert code == 2
+    assert "no such rule pack" in err
+
+
+def test_init_writes_a_valid_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "new.yaml"
+    assert invoke("init", "Example Vale LEP", "--output", str(target))[0] == 0
+    text = target.read_text()
+    assert "id: example-vale-lep" in text
+    assert '"Example Vale LEP"' in text
+    assert invoke("validate", str(target))[0] == 0
+    code, _, err = invoke("init", "Example Vale LEP", "--output", str(target))
+    assert code == 1
+    assert "exists; use --force" in err
+    assert target.read_text() == text
+    assert invoke("init", "Other LEP", "--output", str(target), "--force")[0] == 0
+    assert "other-lep" in target.read_text()
+
+
+def test_schema_is_json_schema_for_facts() -> None:
+    code, out, _ = invoke("schema")
+    schema = json.loads(out)
+    assert code == 0
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert {"format_version", "as_of", "organisation"} <= set(schema["required"])
+    facts = yaml.safe_load(COMPLIANT)
+    facts["as_of"] = facts["as_of"].isoformat()
+    facts["policies"]["whistleblowing"]["reviewed_on"] = "2019-09-01"
+    jsonschema.validate(facts, schema)
+
+
+def test_rules_test_passes_for_every_bundled_pack() -> None:
+    code, out, _ = invoke("rules", "test")
+    assert code == 0, out
+    assert "FAIL" not in out
+
+
+def test_default_check_assesses_every_bundled_framework() -> None:
+    files = facts_paths([bundled_frameworks()]) if bundled_frameworks().is_dir() else []
+    if not files:
+        pytest.skip("no bundled frameworks in this build")
+    code, out, err = invoke("check", "--format", "json")
+    assert code in (0, 1), err
+    names = {a["organisation"]["id"] for a in json.loads(out)["assessments"]}
+    assert names == {yaml.safe_load(f.read_text())["organisation"]["id"] for f in files}
+
+
+def test_console_script_runs_as_a_process() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "govcheck.cli.main", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "check" in result.stdout
