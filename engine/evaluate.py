@@ -180,7 +180,7 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     results = []
     children = []
     for item in items:
-        outcome = _single(node, item.value, ctx.within(item.path, item.label))
+        outcome = _single(node, item.value, ctx.within(item.path, item.label, item.roots))
         children.append(
             Outcome(
                 outcome.status,

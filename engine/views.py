@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -82,6 +82,8 @@ class Item:
     value: Any
     path: PathKey
     label: str
+    # Where each part of a joined item stands in the facts: {"person": ("people", 2), ...}.
+    roots: dict[str, PathKey] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,7 @@ def is_decision_body(body: Body) -> bool:
 
 def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
     bodies = _bodies(facts)
+    body_paths: dict[str, PathKey] = {body.id: ("bodies", b) for b, body in enumerate(facts.bodies)}
     items: list[Item] = []
     for p, person in enumerate(facts.people):
         for r, role in enumerate(person.roles):
@@ -128,6 +131,7 @@ def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> 
                         Membership(person=person, role=role, body=body),
                         ("people", p, "roles", r),
                         f"{person.name} ({body.name} {title})",
+                        {"person": ("people", p), "role": ("people", p, "roles", r), "body": body_paths[body.id]},
                     )
                 )
                 break  # one seat per person and view: two seats on one body is one member
@@ -145,6 +149,7 @@ def _meetings(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> lis
 
 def _declarations(facts: Facts, on: dt.date) -> list[Item]:
     people = {person.id: person for person in facts.people}
+    person_paths: dict[str, PathKey] = {person.id: ("people", p) for p, person in enumerate(facts.people)}
     items: list[Item] = []
     for meeting_item in _meetings(facts, on, lambda body: True):
         meeting: Meeting = meeting_item.value
@@ -156,6 +161,11 @@ def _declarations(facts: Facts, on: dt.date) -> list[Item]:
                     MeetingDeclaration(meeting=meeting, declaration=declaration, person=person),
                     (*meeting_item.path, "declarations", d),
                     f"{who} at {meeting_item.label}",
+                    {
+                        "meeting": meeting_item.path,
+                        "declaration": (*meeting_item.path, "declarations", d),
+                        **({"person": person_paths[declaration.person]} if person else {}),
+                    },
                 )
             )
     return items
@@ -171,6 +181,7 @@ def _confidential_items(facts: Facts, on: dt.date) -> list[Item]:
                     MeetingConfidentialItem(meeting=meeting, confidential_item=confidential),
                     (*meeting_item.path, "confidential_items", c),
                     f"item {confidential.item} at {meeting_item.label}",
+                    {"meeting": meeting_item.path, "confidential_item": (*meeting_item.path, "confidential_items", c)},
                 )
             )
     return items
@@ -188,6 +199,7 @@ def _register_changes(facts: Facts, on: dt.date) -> list[Item]:
                         RegisterChange(person=person, update=update),
                         ("people", p, "register_of_interests", "updates", u),
                         f"{person.name}: change{when}",
+                        {"person": ("people", p), "update": ("people", p, "register_of_interests", "updates", u)},
                     )
                 )
     return items
