@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import click
+
 from govcheck.cli.check import parse_date
-from govcheck.cli.main import reports_input_errors
+from govcheck.cli.common import reports_input_errors
 
 
 @click.command()

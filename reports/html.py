@@ -17,13 +17,14 @@ from importlib.resources import files
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
+
 from govcheck.checks.base import Status
 from govcheck.engine.results import SEVERITIES, STATUS_ORDER, Assessment, Finding
 from govcheck.engine.views import date_label
 from govcheck.reports import matrix, plan
 from govcheck.reports.common import STATUS_WORDS, by_topic, gap_severity_counts, gaps_then_rest, location
 from govcheck.reports.registry import RenderOptions, renderer
-from markupsafe import Markup
 
 # A symbol beside each status word, so status never rests on colour alone.
 SYMBOLS = {

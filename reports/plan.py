@@ -18,11 +18,12 @@ from importlib.resources import files
 
 import yaml
 from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
 from govcheck.checks.base import Status
 from govcheck.engine.results import SEVERITIES, Assessment, Finding, ImprovementAction
 from govcheck.engine.views import date_label
 from govcheck.reports.common import STATUS_WORDS
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class _Data(BaseModel):

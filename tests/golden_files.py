@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from govcheck.engine.api import Assessor
 from govcheck.engine.facts_loader import parse_facts
 from govcheck.engine.results import Assessment
@@ -25,8 +26,9 @@ def scenarios() -> list[Path]:
 
 
 def scenario_name(path: Path) -> str:
-    """``fixtures-gappy-lep`` for tests/fixtures/gappy-lep.yaml: folder and file, so names never clash."""
-    return f"{path.parent.name}-{path.stem}"
+    """The name golden files take: a bundled framework's own (as tests/test_golden.py names them),
+    ``fixtures-gappy-lep`` for a test fixture, so the two never clash."""
+    return path.stem if path.parent.name == "frameworks" else f"{path.parent.name}-{path.stem}"
 
 
 _ASSESSOR = Assessor()

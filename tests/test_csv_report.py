@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 
 import pytest
+
 from govcheck.engine.api import Assessor
 from govcheck.reports import RENDERERS, RenderOptions
 from govcheck.reports.csv_report import COLUMNS
-
 from tests.conftest import facts_from
 from tests.golden_files import assert_golden, assess, scenario_files, scenario_name, scenarios
 
@@ -34,7 +34,7 @@ def test_one_row_per_lep_and_rule() -> None:
     assert late["is_gap"] == "yes"
     assert late["passed"] == "3"
     assert late["total"] == "5"
-    assert "register published 41 days after appointment" in late["failing_items"]
+    assert "register published 14 Jul 2019, 41 days after appointment" in late["failing_items"]
 
 
 def test_values_that_look_like_formulas_are_shown_as_text() -> None:

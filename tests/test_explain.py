@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from govcheck.cli.main import cli
 from govcheck.reports.explain import explain
-
 from tests.golden_files import REPO, assert_golden, assess
 
 GAPPY = Path("tests/fixtures/gappy-lep.yaml")
@@ -68,7 +68,11 @@ def test_tree_shows_every_item_with_its_outcome() -> None:
 def test_calendar_day_deadlines_show_the_date_due() -> None:
     text = explained("registers.published-within-28-days")
     assert "allowed: 28 days after 3 Jun 2019, so due by 1 Jul 2019" in text
-    assert "register published 41 days after appointment (14 Jul 2019); 28 allowed" in text
+    assert "register published 14 Jul 2019, 41 days after appointment; due by 1 Jul 2019 (28 days allowed)" in text
+    # A seat joins a person and a body: each path read points at the fact itself, not at the seat.
+    published = line_of("published_on: 2019-07-14")
+    assert f"reads: people[2].register_of_interests.published_on (tests/fixtures/gappy-lep.yaml:{published})" in text
+    assert "reads: people[2].roles[0].appointed_on" in text
 
 
 def test_cli_explains_at_another_date(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from govcheck.reports import RENDERERS, RenderOptions
 from govcheck.reports.html import links, web_address
-
 from tests.conftest import facts_from
 from tests.golden_files import assert_golden, assess, scenario_files, scenario_name, scenarios
 
@@ -170,7 +170,7 @@ def test_gap_shows_failing_items_with_facts_lines_citation_evidence_and_remediat
     start = text.index('id="gappy-lep--registers.published-within-28-days"')
     gap = text[start : text.index("</article>", start)]
     assert "Failing items: 2 of 5" in gap
-    assert "register published 41 days after appointment (14 Jul 2019); 28 allowed" in gap
+    assert "register published 14 Jul 2019, 41 days after appointment; due by 1 Jul 2019 (28 days allowed)" in gap
     assert "tests/fixtures/gappy-lep.yaml:55" in gap
     assert "Best Practice Guidance ch.5 (28 days unverified)" in gap
     assert "ROI-02" in gap

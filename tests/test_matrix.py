@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
+
 from govcheck.checks.base import Status
 from govcheck.cli.main import cli
 from govcheck.reports import RENDERERS, RenderOptions
 from govcheck.reports.matrix import build, lep_anchors
-
 from tests.golden_files import REPO, SCENARIO_FOLDERS, assert_golden, assess, scenario_files
 
 FORMATS = {"matrix": "txt", "matrix-markdown": "md", "matrix-html": "html", "matrix-csv": "csv"}

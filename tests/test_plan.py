@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
+
 from govcheck.engine.api import Assessor
 from govcheck.engine.rules import available_packs, load_pack
 from govcheck.reports import RENDERERS, RenderOptions
 from govcheck.reports.plan import Plan, PlanTemplate, Row, State, build, plan_template
-from pydantic import ValidationError
-
 from tests.conftest import facts_from
 from tests.golden_files import assert_golden, assess, scenario_name, scenarios
 
