@@ -11,6 +11,7 @@ severity and owned by a role, as ``templates/plan.yaml`` sets out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
@@ -39,7 +40,11 @@ class Section(_Data):
     id: str
     title: str
     topics: list[str] = Field(default_factory=list)
+    requirements: list[str] = Field(default_factory=list)  # ids, or prefixes ending in "-"
     default: bool = False
+
+    def places(self, requirement: str) -> bool:
+        return any(requirement == r or (r.endswith("-") and requirement.startswith(r)) for r in self.requirements)
 
 
 class PlanTemplate(_Data):
@@ -64,6 +69,11 @@ class PlanTemplate(_Data):
 
     def section_for(self, topic: str) -> Section:
         listed = [s for s in self.sections if topic in s.topics]
+        return listed[0] if listed else next(s for s in self.sections if s.default)
+
+    def section_by_requirements(self, requirements: Sequence[str]) -> Section:
+        """The section for an action no rule matched, by the catalogue requirements it addresses."""
+        listed = [s for s in self.sections if any(s.places(r) for r in requirements)]
         return listed[0] if listed else next(s for s in self.sections if s.default)
 
     def owner_for(self, topic: str) -> str:
@@ -208,7 +218,7 @@ def _action_row(action: ImprovementAction, found: list[Finding], assessment: Ass
                 "the gap it addresses remains" if len(gaps) == 1 else f"{len(gaps)} of the gaps it addresses remain"
             )
             progress.append(f"Marked done, but {remain}: reopen it.")
-    section = t.section_for(topic).id
+    section = (t.section_for(topic) if found else t.section_by_requirements(action.addresses)).id
     summary = f"{action.summary} (the LEP's action {action.id})"
     findings = tuple(gaps + [f for f in found if not f.is_gap])
     monitoring = t.monitoring_for(topic)

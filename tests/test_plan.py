@@ -102,6 +102,15 @@ def test_a_topic_no_section_lists_goes_to_the_default_section_and_owner() -> Non
     assert template.due_for("high", dt.date(2020, 1, 31)) == dt.date(2020, 3, 31)
 
 
+def test_an_action_addressing_only_catalogue_requirements_is_placed_by_them() -> None:
+    template = plan_template()
+    assert template.section_by_requirements(["GOV-04"]).id == "strategy"
+    assert template.section_by_requirements(["XYZ-1", "ENG-02"]).id == "strategy"
+    assert template.section_by_requirements(["VFM-01"]).id == "delivery"
+    assert template.section_by_requirements(["DIV-01"]).id == "governance"
+    assert template.section_by_requirements([]).id == "governance"
+
+
 def test_every_topic_of_every_bundled_pack_has_a_section() -> None:
     listed = {topic for section in plan_template().sections for topic in section.topics}
     for name in available_packs():
