@@ -163,12 +163,14 @@ def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
 def render_matrix(assessments: Sequence[Assessment], options: RenderOptions) -> str:
     """The matrix alone, as a self-contained HTML page."""
     built = matrix.build(assessments)
-    findings = [f for a in assessments for f in a.findings]
+    rows = [row for group in built.groups for row in group.rows]
+    # A row holds several LEPs' statuses, so the matrix filters by severity and topic only.
+    choices = {
+        "severity": [(s, s, sum(row.severity == s for row in rows)) for s in SEVERITIES],
+        "topic": [(group.topic, group.title, len(group.rows)) for group in built.groups],
+    }
     return page(
-        "matrix.html.j2",
-        f"Matrix: {len(assessments)} LEPs × {built.rule_count} rules",
-        matrix=built,
-        choices=filter_choices(findings, _topics(assessments)),
+        "matrix.html.j2", f"Matrix: {len(assessments)} LEPs × {built.rule_count} rules", matrix=built, choices=choices
     )
 
 

@@ -7,6 +7,8 @@
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-filterable]"));
   var groups = Array.prototype.slice.call(document.querySelectorAll("[data-filter-group]"));
   var count = document.getElementById("filter-count");
+  var counted = form.getAttribute("data-count");
+  var noun = form.getAttribute("data-noun");
 
   function chosen(key) {
     var on = {};
@@ -28,7 +30,7 @@
         return value === null || wanted[key][value] === true;
       });
       item.hidden = !keep;
-      if (item.hasAttribute("data-status")) {
+      if (item.matches(counted)) {
         total += 1;
         if (keep) { shown += 1; }
       }
@@ -36,7 +38,7 @@
     groups.forEach(function (group) {
       group.hidden = group.querySelector("[data-filterable]:not([hidden])") === null;
     });
-    count.textContent = "Showing " + shown + " of " + total + " findings";
+    count.textContent = "Showing " + shown + " of " + total + " " + noun;
   }
 
   form.addEventListener("change", apply);
