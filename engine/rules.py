@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +22,7 @@ from govcheck.checks import REGISTRY
 from govcheck.checks.base import Params, PathSpec, Status
 from govcheck.checks.where import Where
 from govcheck.engine import paths, yamlsource
+from govcheck.engine.catalogue import EDITIONS, Catalogue, catalogue_for, load_catalogue
 from govcheck.engine.errors import InputError, Problem
 from govcheck.engine.facts import Facts
 from govcheck.engine.facts_loader import reference_problems, validate
@@ -125,11 +126,24 @@ class PackSpec(BaseModel):
     publisher: str
     published_on: dt.date
     in_force: InForce
+    # The edition as the requirements catalogue's Versions column numbers it (14, 16, 19, 21):
+    # coverage lists the catalogue ids of this edition, and every rule cites at least one.
+    catalogue_version: Literal[14, 16, 19, 21] | None = None
+    # What a reader of the catalogue should know about this edition: what changed, what is assumed.
+    description: str | None = None
     extends: str | None = None
     retire: list[str] = Field(default_factory=list)
     topics: dict[str, str] = Field(default_factory=dict)
     # Catalogue requirements this edition deliberately does not encode, each with the reason.
     not_encoded: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def catalogue_edition(self) -> int | None:
+        """``catalogue_version``, or where it is not given the year of publication if that names an edition."""
+        if self.catalogue_version is not None:
+            return self.catalogue_version
+        year = self.published_on.year % 100
+        return year if year in EDITIONS else None
 
 
 @dataclass(frozen=True)
@@ -140,6 +154,9 @@ class RulePack:
     rules: tuple[Rule, ...]
     topics: dict[str, str]
     folder: str
+    # The requirements left out and why: the pack's own reasons over those it inherits.
+    not_encoded: dict[str, str] = field(default_factory=dict)
+    catalogue: Catalogue | None = None
 
     @property
     def id(self) -> str:
@@ -293,7 +310,7 @@ class _Parser:
 EXAMPLE_DEFAULTS = {"format_version": 1, "organisation": {"id": "example-lep", "name": "Example LEP"}}
 
 
-def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list[Problem]]:
+def _rules_of_file(path: Path, topics: dict[str, str], catalogue: Catalogue) -> tuple[list[Rule], list[Problem]]:
     data, source = yamlsource.load(path)
     if not isinstance(data, list):
         raise InputError.single(str(path), "a rule file holds a list of rules (each starting with '- id:')", 1, 1)
@@ -315,6 +332,8 @@ def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list
         for r, requirement in enumerate(spec.requirements):
             if not REQUIREMENT_ID.match(requirement):
                 parser.problem((*at, "requirements", r), f"{requirement!r} is not a catalogue id such as ROI-02")
+            elif requirement not in catalogue:
+                parser.problem((*at, "requirements", r), catalogue.unknown(requirement), hint=f"see {catalogue.file}")
         before = len(parser.problems)
         check = parser.check(spec.check, (*at, "check"), Facts)
         applies = parser.check(spec.applies_when, (*at, "applies_when"), Facts) if spec.applies_when else None
@@ -389,13 +408,18 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
             )
         parent = _load_pack_dir(folder / spec.extends, folder, (*seen, spec.id))
     topics = {**(parent.topics if parent else {}), **spec.topics}
+    catalogue = load_catalogue(catalogue_for(folder))
     problems: list[Problem] = []
+    for key in spec.not_encoded:
+        if key not in catalogue:
+            line, column = source.locate(("not_encoded", key), prefer_key=True) or (None, None)
+            problems.append(Problem(str(pack_file), f"not_encoded: {catalogue.unknown(key)}", line, column))
     own: list[Rule] = []
     for rule_file in sorted(pack_dir.glob("*.yaml")):
         if rule_file.name == "pack.yaml":
             continue
         try:
-            rules, found = _rules_of_file(rule_file, topics)
+            rules, found = _rules_of_file(rule_file, topics, catalogue)
         except InputError as error:
             problems.extend(error.problems)
             continue
@@ -446,7 +470,11 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
         raise InputError(problems)
     merged = [seen_ids.get(rule.id, rule) for rule in (parent.rules if parent else ()) if rule.id not in spec.retire]
     merged.extend(rule for rule in own if rule.id not in inherited)
-    return RulePack(spec, tuple(merged), topics, str(pack_dir))
+    # An inherited topic whose rules were all retired goes with them.
+    used = {rule.spec.topic for rule in merged}
+    topics = {key: title for key, title in topics.items() if key in spec.topics or key in used}
+    not_encoded = {**(parent.not_encoded if parent else {}), **spec.not_encoded}
+    return RulePack(spec, tuple(merged), topics, str(pack_dir), not_encoded, catalogue)
 
 
 def pack_in_force(on: dt.date, folder: Path | None = None) -> str:

@@ -9,6 +9,9 @@ SUBJECTS: dict[str, str] = {
     # What the national framework says a local assurance framework must describe.
     "roles-and-responsibilities": "roles and responsibilities of the board, sub-boards, staff and programme teams",
     "decision-making": "how decisions are taken and accounted for, and the LEP's ways of working",
+    # NAF 2014 and 2016: decisions made and recorded, and papers published, as local authorities do.
+    "access-to-information": "publishing agendas, papers, decisions and minutes under local-authority "
+    "access-to-information rules (Local Government Act 1972 Part VA and Schedule 12A)",
     "accountable-body": "the accountable body's responsibilities",
     "value-for-money": "how value for money is secured",
     "funding-streams": "how each programme, funding stream and related contract is managed",
