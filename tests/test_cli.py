@@ -161,3 +161,13 @@ def test_console_script_runs_as_a_process() -> None:
     )
     assert result.returncode == 0
     assert "check" in result.stdout
+
+
+def test_written_files_get_an_ordinary_mode(lep_files: dict[str, Path], tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "report.txt"
+    invoke("check", str(lep_files["gappy"]), "--output", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
