@@ -108,7 +108,7 @@ def page(template: str, title: str, **context: Any) -> str:
     style, script = _template_text("report.css"), _template_text("report.js")
     policy = (
         f"default-src 'none'; style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
+        "base-uri 'none'; form-action 'none'"
     )
     html = (
         environment()
@@ -135,14 +135,6 @@ def filter_choices(findings: Iterable[Finding], topics: dict[str, str]) -> dict[
     }
 
 
-def _topics(assessments: Sequence[Assessment]) -> dict[str, str]:
-    topics: dict[str, str] = {}
-    for assessment in assessments:
-        topics.update({t: title for t, title in assessment.topics.items() if t not in topics})
-        topics.update({f.topic: f.topic_title for f in assessment.findings if f.topic not in topics})
-    return topics
-
-
 @renderer("html", ".html", ".htm")
 def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
     """One self-contained HTML page; several LEPs: the matrix first, then each LEP's report."""
@@ -155,7 +147,7 @@ def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
         assessments=assessments,
         anchors=matrix.lep_anchors(assessments),
         matrix=matrix.build(assessments) if several else None,
-        choices=filter_choices(findings, _topics(assessments)),
+        choices=filter_choices(findings, matrix.topics_of(assessments)),
     )
 
 

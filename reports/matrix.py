@@ -102,15 +102,23 @@ class Matrix:
         ]
 
 
-def build(assessments: Sequence[Assessment]) -> Matrix:
-    """Every rule any LEP was assessed against, grouped by topic in the packs' order."""
+def topics_of(assessments: Sequence[Assessment]) -> dict[str, str]:
+    """Every topic the LEPs were assessed on, id to title, in the packs' order."""
     topics: dict[str, str] = {}
-    rules: dict[str, Finding] = {}
     for assessment in assessments:
         for topic, title in assessment.topics.items():
             topics.setdefault(topic, title)
         for finding in assessment.findings:
             topics.setdefault(finding.topic, finding.topic_title)
+    return topics
+
+
+def build(assessments: Sequence[Assessment]) -> Matrix:
+    """Every rule any LEP was assessed against, grouped by topic in the packs' order."""
+    topics = topics_of(assessments)
+    rules: dict[str, Finding] = {}
+    for assessment in assessments:
+        for finding in assessment.findings:
             rules.setdefault(finding.rule_id, finding)
     by_rule = [{f.rule_id: f for f in a.findings} for a in assessments]
     groups = []

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from govcheck.checks.base import Status
 from govcheck.engine.results import SEVERITIES, Assessment, Finding, ImprovementAction
 from govcheck.engine.views import date_label
-from govcheck.reports.common import STATUS_WORDS
+from govcheck.reports.common import STATUS_WORDS, by_topic
 
 
 class _Data(BaseModel):
@@ -256,13 +256,9 @@ def build(assessment: Assessment, template: PlanTemplate | None = None) -> Plan:
         found = [f for f in assessment.findings if addresses(action, f)]
         covered.update(f.rule_id for f in found)
         rows.append(_action_row(action, found, assessment, t))
-    by_topic: dict[str, list[Finding]] = {}
-    for finding in assessment.findings:
-        if finding.is_gap and finding.rule_id not in covered:
-            by_topic.setdefault(finding.topic, []).append(finding)
-    topic_order = list(assessment.topics)
-    for topic in sorted(by_topic, key=lambda x: (topic_order.index(x) if x in topic_order else len(topic_order), x)):
-        rows.append(_added_row(topic, by_topic[topic], assessment, t))
+    uncovered = [f for f in assessment.findings if f.is_gap and f.rule_id not in covered]
+    for _, gaps in by_topic(assessment, uncovered):
+        rows.append(_added_row(gaps[0].topic, gaps, assessment, t))
     # Rows keep the order they were made in within a state: the LEP's own order, then the pack's topics.
     sections = []
     number = 0
@@ -280,9 +276,11 @@ def overview(plan: Plan) -> str:
     states = [State.OVERDUE, State.OPEN, State.DONE, State.NOT_ASSESSED]
     counted = ", ".join(f"{plan.count(s)} {STATE_WORDS[s].split(':')[0]}" for s in states if plan.count(s))
     mine = f"The LEP's own plan has {actions} actions ({counted}). " if actions else "The facts record no plan. "
-    months = ", ".join(f"{plan.template.months_to_close[s]} (severity {s})" for s in SEVERITIES)
     added = plan.count(State.ADDED)
+    if not added:
+        return mine + "No gap is left without an action."
+    months = [f"{n} month{'' if n == 1 else 's'} ({s} severity)" for s, n in plan.template.months_to_close.items()]
     return (
-        f"{mine}{added} rows are added for gaps no action addresses; their milestones fall due this many "
-        f"months after {date_label(plan.assessment.as_of)}: {months}. Owners are roles."
+        f"{mine}{added} rows are added for the gaps no action addresses, owned by roles; their milestones fall "
+        f"due {', '.join(months[:-1])} or {months[-1]} after {date_label(plan.assessment.as_of)}."
     )
