@@ -1,18 +1,16 @@
 """The CSV gap report: one row per LEP and rule, for spreadsheets and pivot tables.
 
-Every cell goes through ``csv_cell``, so a value from a facts file that starts
+Every cell goes through ``escaping.csv_cell``, so a value from a facts file that starts
 like a formula (``=HYPERLINK(...)``) is shown as text, never run.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 from govcheck.engine.results import Assessment, Finding
 from govcheck.reports.common import location
-from govcheck.reports.escaping import csv_cell
+from govcheck.reports.escaping import csv_table
 from govcheck.reports.registry import RenderOptions, renderer
 
 COLUMNS = (
@@ -78,10 +76,4 @@ def _row(assessment: Assessment, finding: Finding) -> list[object]:
 @renderer("csv", ".csv")
 def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
     """CSV, one row per LEP and rule, with its status, why, failing items and evidence."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for assessment in assessments:
-        for finding in assessment.findings:
-            writer.writerow(map(csv_cell, _row(assessment, finding)))
-    return out.getvalue()
+    return csv_table(COLUMNS, (_row(a, finding) for a in assessments for finding in a.findings))

@@ -8,8 +8,6 @@ The HTML matrix is drawn by ``reports/html.py`` from the same model.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +16,7 @@ from govcheck.checks.base import Status
 from govcheck.engine.results import SEVERITIES, Assessment, Finding
 from govcheck.engine.views import date_label
 from govcheck.reports.common import MARKS, STATUS_WORDS
-from govcheck.reports.escaping import csv_cell
+from govcheck.reports.escaping import csv_table
 from govcheck.reports.escaping import markdown_text as escape
 from govcheck.reports.registry import RenderOptions, renderer
 
@@ -198,21 +196,15 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
 
 def render_csv(assessments: Sequence[Assessment]) -> str:
     matrix = build(assessments)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["topic", "rule_id", "title", "severity", *matrix.anchors, "met", "applies_to", "pass_rate"])
+    rows: list[list[object]] = []
     for group in matrix.groups:
         for row in group.rows:
             rate = f"{row.met / row.applicable:.2f}" if row.applicable else ""
             cells = [c.status.value if c else "" for c in row.cells]
-            writer.writerow(
-                map(
-                    csv_cell, [group.title, row.rule_id, row.title, row.severity, *cells, row.met, row.applicable, rate]
-                )
-            )
-    for label, values in total_rows(matrix):
-        writer.writerow(map(csv_cell, ["totals", label, "", "", *values, "", "", ""]))
-    return out.getvalue()
+            rows.append([group.title, row.rule_id, row.title, row.severity, *cells, row.met, row.applicable, rate])
+    rows += [["totals", label, "", "", *values, "", "", ""] for label, values in total_rows(matrix)]
+    header = ["topic", "rule_id", "title", "severity", *matrix.anchors, "met", "applies_to", "pass_rate"]
+    return csv_table(header, rows)
 
 
 @renderer("matrix", ".matrix.txt")

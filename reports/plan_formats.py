@@ -5,13 +5,11 @@ The HTML plan is drawn by ``reports/html.py`` from the same ``reports/plan.py`` 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 from govcheck.engine.results import Assessment
 from govcheck.engine.views import date_label
-from govcheck.reports.escaping import csv_cell
+from govcheck.reports.escaping import csv_table
 from govcheck.reports.escaping import markdown_text as escape
 from govcheck.reports.plan import STATE_WORDS, Plan, Row, build, overview
 from govcheck.reports.registry import RenderOptions, renderer
@@ -83,26 +81,24 @@ CSV_COLUMNS = (
 @renderer("plan-csv", ".plan.csv")
 def render_csv(assessments: Sequence[Assessment], options: RenderOptions) -> str:
     """The improvement plan as CSV, a row per plan row, the template's four columns first."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[object]] = []
     for assessment in assessments:
-        plan = build(assessment)
-        for section, rows in plan.sections:
-            for row in rows:
-                cells = [
-                    assessment.organisation_id,
-                    section.title,
-                    row.number,
-                    "\n".join(_summary_lines(row)),
-                    "\n".join(f"• {m.words()}" for m in row.milestones),
-                    row.monitoring,
-                    "\n".join(row.progress),
-                    row.state.value,
-                    row.owner,
-                    row.first_due.isoformat() if row.first_due else "",
-                    " ".join(f.rule_id for f in row.findings),
-                    row.action.id if row.action else "",
-                ]
-                writer.writerow(map(csv_cell, cells))
-    return out.getvalue()
+        for section, section_rows in build(assessment).sections:
+            for row in section_rows:
+                rows.append(
+                    [
+                        assessment.organisation_id,
+                        section.title,
+                        row.number,
+                        "\n".join(_summary_lines(row)),
+                        "\n".join(f"• {m.words()}" for m in row.milestones),
+                        row.monitoring,
+                        "\n".join(row.progress),
+                        row.state.value,
+                        row.owner,
+                        row.first_due.isoformat() if row.first_due else "",
+                        " ".join(f.rule_id for f in row.findings),
+                        row.action.id if row.action else "",
+                    ]
+                )
+    return csv_table(CSV_COLUMNS, rows)
