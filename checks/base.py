@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
@@ -95,11 +95,16 @@ class CheckContext:
     facts: Facts
     at: PathKey = ()
     label: str = ""
+    # For an item that joins facts (a person's seat on a body), where each part stands in
+    # the facts file, so `person.register_of_interests` points at the person, not the seat.
+    roots: Mapping[str, PathKey] = field(default_factory=dict)
 
-    def within(self, path: PathKey, label: str) -> CheckContext:
-        return replace(self, at=path, label=label)
+    def within(self, path: PathKey, label: str, roots: Mapping[str, PathKey] | None = None) -> CheckContext:
+        return replace(self, at=path, label=label, roots=roots or {})
 
     def path(self, relative: PathKey) -> PathKey:
+        if relative and relative[0] in self.roots:
+            return (*self.roots[str(relative[0])], *relative[1:])
         return (*self.at, *relative)
 
 

@@ -15,7 +15,15 @@ from govcheck.checks import REGISTRY
 from govcheck.checks.base import CheckContext, ItemResult, Outcome, Status
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.facts_loader import FactsFile
-from govcheck.engine.results import Assessment, Evidence, Finding, PackInfo, WaiverRecord
+from govcheck.engine.results import (
+    ActionMilestone,
+    Assessment,
+    Evidence,
+    Finding,
+    ImprovementAction,
+    PackInfo,
+    WaiverRecord,
+)
 from govcheck.engine.rules import CheckNode, Rule, RulePack
 from govcheck.engine.views import VIEWS
 from govcheck.engine.waivers import apply_waivers
@@ -58,6 +66,23 @@ def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessm
         findings=findings,
         topics=dict(pack.topics),
         waivers=waiver_states,
+        improvement_actions=_improvement_actions(facts_file),
+    )
+
+
+def _improvement_actions(facts_file: FactsFile) -> tuple[ImprovementAction, ...]:
+    plan = facts_file.facts.improvement_plan
+    return tuple(
+        ImprovementAction(
+            id=action.id,
+            summary=action.summary,
+            addresses=tuple(action.addresses),
+            owner=action.owner,
+            status=action.status,
+            milestones=tuple(ActionMilestone(m.description, m.due_on, m.completed_on) for m in action.milestones),
+            line=facts_file.source.line_of(("improvement_plan", "actions", i)),
+        )
+        for i, action in enumerate(plan.actions if plan else [])
     )
 
 
@@ -68,7 +93,11 @@ def evaluate_rule(rule: Rule, ctx: CheckContext) -> Outcome:
             applies = run(rule.applies_when, ctx.facts, ctx)
             if applies.status is not Status.MET:
                 return Outcome(
-                    Status.NOT_APPLICABLE, f"does not apply: {applies.reason}", children=(applies,), facts=applies.facts
+                    Status.NOT_APPLICABLE,
+                    f"does not apply: {applies.reason}",
+                    children=(applies,),
+                    facts=applies.facts,
+                    label="applies when",
                 )
         return run(rule.check, ctx.facts, ctx)
     except Exception as error:  # noqa: BLE001 - reported as this rule's result, never raised
@@ -164,7 +193,7 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     results = []
     children = []
     for item in items:
-        outcome = _single(node, item.value, ctx.within(item.path, item.label))
+        outcome = _single(node, item.value, ctx.within(item.path, item.label, item.roots))
         children.append(
             Outcome(
                 outcome.status,
@@ -217,16 +246,16 @@ def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     if node.kind == "all":
         parts = [run(child, value, ctx) for child in node.children]
         status = max((p.status for p in parts), key=_BADNESS.__getitem__)
-        return _combined(status, parts, "and")
+        return _combined(status, parts, "and", "all of")
     if node.kind == "any":
         parts = [run(child, value, ctx) for child in node.children]
         status = min((p.status for p in parts), key=_BADNESS.__getitem__)
-        return _combined(status, parts, "or")
+        return _combined(status, parts, "or", "any of")
     if node.kind == "not":
         inner = run(node.children[0], value, ctx)
         flipped = {Status.MET: Status.NOT_MET, Status.NOT_MET: Status.MET, Status.PARTIAL: Status.NOT_MET}
         status = flipped.get(inner.status, inner.status)
-        return Outcome(status, f"not: {inner.reason}", facts=inner.facts, children=(inner,))
+        return Outcome(status, f"not: {inner.reason}", facts=inner.facts, children=(inner,), label="not")
     kind = REGISTRY[node.kind]
     outcome = kind.function(value, node.params, ctx)
     return Outcome(
@@ -242,7 +271,7 @@ def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     )
 
 
-def _combined(status: Status, parts: list[Outcome], joiner: str) -> Outcome:
+def _combined(status: Status, parts: list[Outcome], joiner: str, label: str) -> Outcome:
     # The reason shown is that of the parts that decided the status; items and counts add up.
     deciding = [p for p in parts if p.status is status] or parts
     reason = f"; {joiner} ".join(dict.fromkeys(p.reason for p in deciding))
@@ -258,4 +287,5 @@ def _combined(status: Status, parts: list[Outcome], joiner: str) -> Outcome:
         total,
         children=tuple(parts),
         facts=tuple(path for p in parts for path in p.facts),
+        label=label,
     )

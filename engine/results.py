@@ -125,6 +125,26 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class ActionMilestone:
+    description: str
+    due_on: dt.date | None
+    completed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ImprovementAction:
+    """One action of the LEP's own improvement plan, as its facts record it, for the plan report."""
+
+    id: str
+    summary: str
+    addresses: tuple[str, ...]  # rule ids or catalogue requirement ids
+    owner: str | None
+    status: str | None
+    milestones: tuple[ActionMilestone, ...]
+    line: int | None
+
+
+@dataclass(frozen=True)
 class PackInfo:
     id: str
     title: str
@@ -147,6 +167,8 @@ class Assessment:
     topics: dict[str, str] = field(default_factory=dict)
     waivers: tuple[WaiverState, ...] = ()  # every waiver scoped to this LEP, and what became of it
     inputs: tuple[InputFile, ...] = ()  # the files read for this assessment, with their digests
+    # The LEP's own improvement plan, which the plan report matches against the gaps.
+    improvement_actions: tuple[ImprovementAction, ...] = ()
 
     def count(self) -> Counter[Status]:
         return Counter(finding.status for finding in self.findings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -22,6 +22,9 @@ class Item:
     value: Any
     path: PathKey
     label: str
+    # Where each part of a joined item stands in the facts: {"person": ("people", 2), ...},
+    # so a path into the item (person.register_of_interests) is reported where it really is.
+    roots: dict[str, PathKey] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

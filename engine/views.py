@@ -28,6 +28,7 @@ from govcheck.engine.facts import (
 )
 from govcheck.engine.record_views import RECORD_VIEWS
 from govcheck.engine.view_base import Item, Joined, View, date_label
+from govcheck.engine.yamlsource import PathKey
 
 __all__ = ["MEMBER_ROLES", "VIEWS", "Item", "View", "date_label", "is_decision_body"]
 
@@ -91,6 +92,7 @@ def is_decision_body(body: Body) -> bool:
 
 def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
     bodies = _bodies(facts)
+    body_paths: dict[str, PathKey] = {body.id: ("bodies", b) for b, body in enumerate(facts.bodies)}
     items: list[Item] = []
     for p, person in enumerate(facts.people):
         for r, role in enumerate(person.roles):
@@ -102,6 +104,7 @@ def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> 
                         Membership(person=person, role=role, body=body),
                         ("people", p, "roles", r),
                         f"{person.name} ({body.name} {title})",
+                        {"person": ("people", p), "role": ("people", p, "roles", r), "body": body_paths[body.id]},
                     )
                 )
                 break  # one seat per person and view: two seats on one body is one member
@@ -127,6 +130,7 @@ def _meetings(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> lis
 
 def _declarations(facts: Facts, on: dt.date) -> list[Item]:
     people = {person.id: person for person in facts.people}
+    person_paths: dict[str, PathKey] = {person.id: ("people", p) for p, person in enumerate(facts.people)}
     items: list[Item] = []
     for meeting_item in _meetings(facts, on, lambda body: True):
         meeting: Meeting = meeting_item.value
@@ -138,6 +142,11 @@ def _declarations(facts: Facts, on: dt.date) -> list[Item]:
                     MeetingDeclaration(meeting=meeting, declaration=declaration, person=person),
                     (*meeting_item.path, "declarations", d),
                     f"{who} at {meeting_item.label}",
+                    {
+                        "meeting": meeting_item.path,
+                        "declaration": (*meeting_item.path, "declarations", d),
+                        **({"person": person_paths[declaration.person]} if person else {}),
+                    },
                 )
             )
     return items
@@ -153,6 +162,7 @@ def _confidential_items(facts: Facts, on: dt.date) -> list[Item]:
                     MeetingConfidentialItem(meeting=meeting, confidential_item=confidential),
                     (*meeting_item.path, "confidential_items", c),
                     f"item {confidential.item} at {meeting_item.label}",
+                    {"meeting": meeting_item.path, "confidential_item": (*meeting_item.path, "confidential_items", c)},
                 )
             )
     return items
@@ -170,6 +180,7 @@ def _register_changes(facts: Facts, on: dt.date) -> list[Item]:
                         RegisterChange(person=person, update=update),
                         ("people", p, "register_of_interests", "updates", u),
                         f"{person.name}: change{when}",
+                        {"person": ("people", p), "update": ("people", p, "register_of_interests", "updates", u)},
                     )
                 )
     return items

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from govcheck import __version__
 from govcheck.checks.base import Status
 from govcheck.engine.results import Assessment, Finding, InputFile, WaiverRecord, WaiverState
+from govcheck.reports.common import dotted
 from govcheck.reports.registry import RenderOptions, renderer
 
 REPORT_SCHEMA_VERSION = 1
@@ -132,13 +133,6 @@ class ReportJSON(_Model):
     assessments: list[AssessmentJSON]
 
 
-def _dotted(path: tuple[Any, ...]) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
 def finding_json(finding: Finding) -> FindingJSON:
     return FindingJSON(
         rule_id=finding.rule_id,
@@ -156,7 +150,7 @@ def finding_json(finding: Finding) -> FindingJSON:
         passed=finding.passed,
         total=finding.total,
         items=[
-            ItemJSON(label=i.label, status=i.status, reason=i.reason, path=_dotted(i.path), line=line)
+            ItemJSON(label=i.label, status=i.status, reason=i.reason, path=dotted(i.path), line=line)
             for i, line in zip(finding.items, finding.item_lines, strict=True)
         ],
         evidence=[EvidenceJSON(path=e.path, line=e.line, cited=e.cited) for e in finding.evidence],

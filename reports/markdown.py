@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from govcheck.engine.results import Assessment, Finding
 from govcheck.engine.views import date_label
+from govcheck.reports import matrix
 from govcheck.reports.common import (
     STATUS_WORDS,
     by_topic,
@@ -15,14 +15,8 @@ from govcheck.reports.common import (
     location,
     status_counts,
 )
+from govcheck.reports.escaping import markdown_text as escape
 from govcheck.reports.registry import RenderOptions, renderer
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def escape(text: str) -> str:
-    """Text from facts or rules, made inert: no markup, links, HTML or table breaks."""
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def _finding(assessment: Assessment, finding: Finding) -> list[str]:
@@ -87,5 +81,8 @@ def render_one(assessment: Assessment) -> str:
 
 @renderer("markdown", ".md", ".markdown")
 def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
-    """Markdown, with tables for the summary and a section per topic."""
-    return "\n---\n\n".join(render_one(a) for a in assessments)
+    """Markdown, with tables for the summary and a section per topic; several LEPs: the matrix first."""
+    parts = [render_one(a) for a in assessments]
+    if len(assessments) > 1:
+        parts.insert(0, matrix.render_markdown(assessments))
+    return "\n---\n\n".join(parts)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from govcheck.checks.base import Status
 from govcheck.engine.results import Assessment, Finding
 from govcheck.engine.views import date_label
+from govcheck.reports import matrix
 from govcheck.reports.common import (
+    MARKS,
     STATUS_WORDS,
     by_topic,
     gap_severity_counts,
@@ -20,15 +21,6 @@ from govcheck.reports.registry import RenderOptions, renderer
 
 WIDTH = 100
 MAX_ITEMS = 12  # failing items listed per finding before "... and N more"
-MARKS = {
-    Status.MET: "ok",
-    Status.PARTIAL: "PARTIAL",
-    Status.NOT_MET: "NOT MET",
-    Status.MISSING_EVIDENCE: "MISSING",
-    Status.NOT_APPLICABLE: "n/a",
-    Status.WAIVED: "waived",
-    Status.ERROR: "ERROR",
-}
 
 
 def _wrap(text: str, indent: int, hang: int | None = None) -> list[str]:
@@ -96,8 +88,10 @@ def render_one(assessment: Assessment) -> str:
 
 @renderer("text", ".txt")
 def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
-    """Plain text for a terminal, 100 columns wide."""
+    """Plain text for a terminal, 100 columns wide; several LEPs: the matrix first, then each LEP."""
     parts = [render_one(a) for a in assessments]
+    if len(assessments) > 1:
+        parts.insert(0, matrix.render_text(assessments))
     separator = "\n" + "=" * WIDTH + "\n\n"
     text = separator.join(parts)
     if len(assessments) > 1:
