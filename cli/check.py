@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 
 import click
-from govcheck.cli.main import EXIT_GAPS, EXIT_INPUT, EXIT_OK, reports_input_errors
+from govcheck.cli.main import EXIT_GAPS, EXIT_INPUT, EXIT_OK, echo_problems, reports_input_errors
 
 FORMATS = ("text", "markdown", "json")
 SEVERITY_CHOICES = ("high", "medium", "low", "never")
@@ -54,7 +55,7 @@ def check(
 
     With no PATHS, assesses the example frameworks bundled with govcheck.
     """
-    from govcheck.cli.output import write_atomic
+    from govcheck.cli.output import refuse_inputs, write_atomic
     from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
     from govcheck.engine.errors import InputError
     from govcheck.reports import RENDERERS, RenderOptions
@@ -64,6 +65,9 @@ def check(
     files = facts_paths(paths or [bundled_frameworks()])
     if not files:
         raise click.UsageError("no facts files found in the paths given")
+    if output:
+        pack_files = sorted(Path(pack).glob("*.yaml")) if pack and Path(pack).is_dir() else []
+        refuse_inputs(output, [*files, *pack_files])
     assessor = Assessor(pack, as_of)
     if pack is not None:
         assessor.pack_for(dt.date.min)  # with --pack the date is not consulted: an unknown pack fails first
@@ -74,8 +78,7 @@ def check(
             assessments.append(assessor.assess(path))
         except InputError as error:  # one broken file never hides the others
             broken = True
-            for problem in error.problems:
-                click.echo(f"error: {problem}", err=True)
+            echo_problems(error)
     options = RenderOptions(fail_on=fail_on)
     if assessments:
         text = RENDERERS[format_].render(assessments, options)

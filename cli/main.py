@@ -9,14 +9,23 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from govcheck import __version__
 
+if TYPE_CHECKING:
+    from govcheck.engine.errors import InputError
+
 EXIT_OK, EXIT_GAPS, EXIT_INPUT = 0, 1, 2
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def echo_problems(error: InputError) -> None:
+    """Each problem on its own line of stderr: ``error: FILE:LINE:COLUMN: what is wrong (what to do)``."""
+    for problem in error.problems:
+        click.echo(f"error: {problem}", err=True)
 
 
 def reports_input_errors(function: F) -> F:
@@ -29,8 +38,7 @@ def reports_input_errors(function: F) -> F:
         try:
             return function(*args, **kwargs)
         except InputError as error:
-            for problem in error.problems:
-                click.echo(f"error: {problem}", err=True)
+            echo_problems(error)
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]

@@ -71,7 +71,7 @@ class Example(BaseModel):
 class RuleSpec(BaseModel):
     """A rule as written in YAML, before its check tree is parsed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)  # `override: yes` is not a boolean
 
     id: str = Field(pattern=RULE_ID.pattern)
     title: str
@@ -106,7 +106,7 @@ class Rule:
 
 
 class InForce(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
     from_: dt.date = Field(alias="from")
     until: dt.date | None = None
@@ -116,7 +116,8 @@ class InForce(BaseModel):
 
 
 class PackSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Strict: an unquoted 20190101 is not read as seconds since 1970.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
@@ -289,11 +290,13 @@ class _Parser:
                 )
 
 
+RULES_START = "a rule file holds a list of rules, each starting with `- id:`"
+PACK_START = "pack.yaml names the pack: id, title, edition, publisher, published_on and in_force"
 EXAMPLE_DEFAULTS = {"format_version": 1, "organisation": {"id": "example-lep", "name": "Example LEP"}}
 
 
 def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list[Problem]]:
-    data, source = yamlsource.load(path)
+    data, source = yamlsource.load(path, empty_hint=RULES_START)
     if not isinstance(data, list):
         raise InputError.single(str(path), "a rule file holds a list of rules (each starting with '- id:')", 1, 1)
     parser = _Parser(source)
@@ -364,7 +367,7 @@ def load_pack(name_or_path: str | Path, folder: Path | None = None) -> RulePack:
 
 def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RulePack:
     pack_file = pack_dir / "pack.yaml"
-    data, source = yamlsource.load(pack_file)
+    data, source = yamlsource.load(pack_file, empty_hint=PACK_START)
     spec = validate(PackSpec, data, source)
     if spec.id != pack_dir.name:
         raise InputError.single(
@@ -452,7 +455,7 @@ def pack_in_force(on: dt.date, folder: Path | None = None) -> str:
     """The id of the bundled pack in force on a date (the latest to come into force, if several)."""
     candidates = []
     for pack_id, pack_dir in available_packs(folder).items():
-        data, source = yamlsource.load(pack_dir / "pack.yaml")
+        data, source = yamlsource.load(pack_dir / "pack.yaml", empty_hint=PACK_START)
         spec = validate(PackSpec, data, source)
         if spec.in_force.covers(on):
             candidates.append((spec.in_force.from_, pack_id))
