@@ -73,10 +73,12 @@ def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ())
     if not issubclass(model, RootModel) and not isinstance(data, dict):
         line, column = source.locate(prefix) or (1, 1)
         if prefix:
-            what = f"{dotted(prefix)} has no value" if data is None else f"{dotted(prefix)} holds {describe(data)}"
+            item = f"list item {prefix[0] + 1}" if prefix == (prefix[0],) and isinstance(prefix[0], int) else None
+            place = item or dotted(prefix)
+            what = f"{place} has no value" if data is None else f"{place} holds {describe(data)}"
             message, hint = f"{what}, but a mapping of keys is expected", None
         elif data is None:
-            message, hint = "is empty", None
+            message, hint = "is empty", FACTS_START if model is Facts else None
         else:
             message, hint = f"holds {describe(data)}, but a mapping of keys is expected", "write `key: value` lines"
         raise InputError.single(source.file, message, line, column, hint)

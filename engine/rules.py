@@ -99,6 +99,7 @@ class Rule:
     examples: tuple[tuple[Example, Facts], ...]
     file: str
     line: int | None
+    column: int | None = None
 
     @property
     def id(self) -> str:
@@ -298,7 +299,9 @@ EXAMPLE_DEFAULTS = {"format_version": 1, "organisation": {"id": "example-lep", "
 def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list[Problem]]:
     data, source = yamlsource.load(path, empty_hint=RULES_START)
     if not isinstance(data, list):
-        raise InputError.single(str(path), "a rule file holds a list of rules (each starting with '- id:')", 1, 1)
+        raise InputError.single(
+            str(path), "a rule file holds a list of rules (each starting with '- id:')", *(source.locate(()) or (1, 1))
+        )
     parser = _Parser(source)
     rules: list[Rule] = []
     for index, raw in enumerate(data):
@@ -331,7 +334,8 @@ def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list
             parser.problems.extend(reference_problems(facts, source, example_at))
             examples.append((example, facts))
         if len(parser.problems) == before:
-            rules.append(Rule(spec, check, applies, tuple(examples), str(path), source.line_of(at)))
+            line, column = source.locate(at) or (None, None)
+            rules.append(Rule(spec, check, applies, tuple(examples), str(path), line, column))
     return rules, parser.problems
 
 
@@ -379,7 +383,9 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
     if spec.extends:
         if spec.extends in (*seen, spec.id):
             raise InputError.single(
-                str(pack_file), f"packs extend each other in a loop: {' -> '.join((*seen, spec.id))}"
+                str(pack_file),
+                f"packs extend each other in a loop: {' -> '.join((*seen, spec.id, spec.extends))}",
+                *(source.locate(("extends",)) or (None, None)),
             )
         if not (folder / spec.extends / "pack.yaml").is_file():
             line, column = source.locate(("extends",)) or (None, None)
@@ -413,7 +419,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                     rule.file,
                     f"duplicate rule id {rule.id!r} (first at {first.file}:{first.line})",
                     rule.line,
-                    None,
+                    rule.column,
                     "rule ids are unique within a pack",
                 )
             )
@@ -423,7 +429,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                     rule.file,
                     f"rule {rule.id!r} is already defined by pack {spec.extends!r}",
                     rule.line,
-                    None,
+                    rule.column,
                     "add override: true to replace it",
                 )
             )
@@ -433,6 +439,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                     rule.file,
                     f"rule {rule.id!r} overrides nothing in {spec.extends or 'this pack (it extends none)'}",
                     rule.line,
+                    rule.column,
                 )
             )
         seen_ids[rule.id] = rule

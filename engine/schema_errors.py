@@ -61,6 +61,9 @@ def describe(value: Any) -> str:
 def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: PathKey) -> Problem:
     loc: PathKey = tuple(part for part in error["loc"] if not _is_validator_tag(part))
     kind: str = error["type"]
+    about_key = bool(loc) and loc[-1] == "[key]"  # pydantic's mark for an error in a mapping's key
+    if about_key:
+        loc = loc[:-1]
     value = error.get("input")
     ctx = error.get("ctx") or {}
     where = dotted(loc)
@@ -136,7 +139,13 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
         if isinstance(value, str) and _is_iso_date(value):
             hint = f"write it without quotes: {value}"
     else:
-        message = f"{where}: {str(error['msg']).removeprefix('Value error, ')}"
+        # Our own validators say "what is wrong; what to write": the second half is the hint.
+        said = str(error["msg"]).removeprefix("Value error, ")
+        message, _, hint_said = said.partition("; ")
+        message = f"{dotted(loc[:-1]) if about_key else where}: {message}"
+        hint = hint_said or None
+        if about_key:
+            position = source.locate((*prefix, *loc), prefer_key=True)
     line, column = position if position else (None, None)
     return Problem(source.file, message, line, column, hint)
 

@@ -74,11 +74,11 @@ def syntax_error(error: yaml.YAMLError, file: str, text: str) -> InputError:
         return made(f"{alias} is used, but no anchor of that name is defined above it", at, "define &name first")
     if "another document" in problem:
         return made("the file holds more than one YAML document", at, "remove the second '---'; one document a file")
-    if "unknown escape character" in problem:
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
         return made(
-            f"{problem.removeprefix('found ')} in a double-quoted value",
+            "a backslash in a double-quoted value starts an escape such as \\n, and this one is not valid",
             at,
-            "use single quotes, or write \\\\ for a backslash",
+            "put text with backslashes, such as a Windows path, in single quotes, or write \\\\ for each backslash",
         )
     described = f"{problem} ({context})" if context and context != problem else problem
     return made(described or str(error), at)

@@ -44,6 +44,9 @@ PLAIN_TAGS = frozenset(
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
+_CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x0d": "CARRIAGE RETURN", "\x1b": "ESCAPE"}
+_CONTROL_NAMES |= {"\x7f": "DELETE"}
+
 
 def check(text: str, file: str, loader: type[Any]) -> None:
     """Raise an InputError if the YAML in ``text`` breaks a bound; PyYAML's own syntax errors pass through."""
@@ -98,7 +101,7 @@ def _check_scalar(event: yaml.ScalarEvent, file: str) -> None:
     found = _CONTROL.search(value)
     if found:
         char = found.group()
-        name = unicodedata.name(char, "control character")
+        name = unicodedata.name(char, _CONTROL_NAMES.get(char, "a control character"))
         raise _refuse(
             event,
             file,

@@ -14,6 +14,7 @@ stricter than PyYAML's defaults where the defaults lose information:
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import stat
@@ -247,12 +248,25 @@ class _Builder:
         except (KeyError, ValueError) as error:
             shown = text if len(text) <= 40 else text[:40] + "..."
             if tag.endswith(":timestamp"):
-                self.problem(node, f"{shown!r} is not a real date ({error})", hint="check the day and month")
+                self.problem(node, f"{shown!r} is not a real date: {_why_not_a_date(text, error)}", "check the date")
             else:
                 self.problem(node, f"cannot read {shown!r} as {tag.rsplit(':', 1)[-1]}")
             return None
         self.problem(node, f"unsupported tag {tag!r}", hint="remove the tag; govcheck reads plain data only")
         return None
+
+
+def _why_not_a_date(text: str, error: Exception) -> str:
+    """'February 2019 has 28 days', or whatever else is wrong with a YYYY-MM-DD that is not a date."""
+    year, month, day = (int(part) for part in re.split(r"[^0-9]", text, maxsplit=3)[:3])
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day < 1:
+        return f"there is no day {day}"
+    length = calendar.monthrange(year, month)[1]
+    if day > length:
+        return f"{calendar.month_name[month]} {year} has {length} days"
+    return str(error)  # a time of day out of range: 25:00, say
 
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_STRING", "MAX_VALUES", "PathKey", "SourceMap", "load", "parse"]
