@@ -17,7 +17,8 @@ from govcheck.reports.common import (
 )
 from govcheck.reports.registry import RenderOptions, renderer
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Every character Markdown gives a meaning to; & too, so "&amp;" in a name is shown as written.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 
 
 def escape(text: str) -> str:
