@@ -26,6 +26,12 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
+def code(text: str) -> str:
+    """``text`` as a code span, whatever backticks it holds (a file name may hold any)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if "`" in text else f"`{text}`"
+
+
 def _finding(assessment: Assessment, finding: Finding) -> list[str]:
     lines = [
         f"#### {escape(finding.title)}",
@@ -55,7 +61,7 @@ def render_one(assessment: Assessment) -> str:
         "",
         f"Assessed at **{date_label(assessment.as_of)}** against {escape(assessment.pack.title)}, "
         f"{escape(assessment.pack.edition)} (`{assessment.pack.id}`).  ",
-        f"Facts: `{assessment.facts_file}` (sha256 `{assessment.facts_sha256[:12]}`)",
+        f"Facts: {code(assessment.facts_file)} (sha256 `{assessment.facts_sha256[:12]}`)",
         "",
         "## Summary",
         "",
