@@ -32,7 +32,7 @@ import yaml
 from govcheck.engine.errors import InputError, Problem
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_VALUES = 500_000
+MAX_VALUES = 200_000
 MAX_DEPTH = 64
 MAX_STRING = 100_000
 
