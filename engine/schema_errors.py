@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Any
+from typing import Any, cast
 
 from govcheck.engine.errors import Problem
 from govcheck.engine.paths import model_at
 from govcheck.engine.suggest import did_you_mean, nearest
 from govcheck.engine.yamlsource import PathKey, SourceMap
-from pydantic import BaseModel
+from pydantic import BaseModel, RootModel
 
 DATE_HINT = "write dates as YYYY-MM-DD, for example 2019-06-20"
 YES_WORDS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
@@ -68,7 +68,7 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
     ctx = error.get("ctx") or {}
     where = dotted(loc)
     shown = _shown(value, source.raw.get((*prefix, *loc)))
-    owner = model_at(model, loc) if loc else model
+    owner = _owner(model, loc)
     field = owner.model_fields.get(str(loc[-1])) if owner is not None and loc else None
     hint: str | None = None
     position = source.locate((*prefix, *loc))
@@ -148,6 +148,15 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
             position = source.locate((*prefix, *loc), prefer_key=True)
     line, column = position if position else (None, None)
     return Problem(source.file, message, line, column, hint)
+
+
+def _owner(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
+    """The model whose field the last part of ``loc`` names (through the root of a RootModel)."""
+    if issubclass(model, RootModel):
+        # model_at walks annotations; a RootModel's data is its `root` field's.
+        root = cast(type[BaseModel], model.model_fields["root"].annotation)
+        return model_at(root, loc) if loc else None
+    return model_at(model, loc) if loc else model
 
 
 def _key_hint(key: str, known: list[str]) -> str | None:

@@ -7,6 +7,7 @@ kept under tests/corpus.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sys
@@ -16,8 +17,10 @@ import pytest
 from click.testing import CliRunner, Result
 from govcheck.cli.main import cli
 from govcheck.engine.errors import InputError
-from govcheck.engine.facts_loader import load_facts
+from govcheck.engine.facts import Day
+from govcheck.engine.facts_loader import load_facts, load_model
 from govcheck.engine.yamllimits import MAX_FILE_BYTES
+from pydantic import BaseModel, ConfigDict, RootModel
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "facts"
 GOOD = "format_version: 1\nas_of: 2020-03-31\norganisation: {id: good-lep, name: Good LEP}\n"
@@ -172,3 +175,40 @@ def test_init_refuses_to_overwrite_without_force(monkeypatch: pytest.MonkeyPatch
     result = run("init", "My LEP", "--force")
     assert result.exit_code == 0
     assert run("validate", "my-lep.yaml").exit_code == 0
+
+
+class Waiver(BaseModel):
+    """A stand-in for a kind of input file this branch does not read yet."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    rule: str
+    until: Day
+    reason: str
+
+
+Waivers = RootModel[list[Waiver]]
+
+
+def test_load_model_reads_any_file_with_the_same_located_messages(tmp_path: Path) -> None:
+    path = tmp_path / "waivers.yaml"
+    path.write_text("- rule: registers.reviewed-yearly\n  until: 2020-12-31\n  reson: a new board\n")
+    with pytest.raises(InputError) as caught:
+        load_model(path, Waivers, empty_hint="a waiver file holds a list of waivers")
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:1:3: missing required key 'reason' in [0]",
+        f"{path}:3:3: unknown key 'reson' in [0] (did you mean 'reason'?)",
+    ]
+    path.write_text("- {rule: x, until: 31/12/2020, reason: y, rule: z}\n")
+    with pytest.raises(InputError, match=r"waivers.yaml:1:43: duplicate key 'rule'"):
+        load_model(path, Waivers)
+    path.write_text("# nothing yet\n")
+    with pytest.raises(InputError, match=r"waivers.yaml:1:1: is empty \(a waiver file holds a list of waivers\)"):
+        load_model(path, Waivers, empty_hint="a waiver file holds a list of waivers")
+    path.write_text("- {rule: x, until: 31/12/2020, reason: y}\n")
+    with pytest.raises(InputError, match=r"waivers.yaml:1:20: \[0\].until: '31/12/2020' is not a date \(write dates"):
+        load_model(path, Waivers)
+    path.write_text("- rule: registers.reviewed-yearly\n  until: 2020-12-31\n  reason: a new board\n")
+    waivers, source = load_model(path, Waivers)
+    assert waivers.root[0].until == dt.date(2020, 12, 31)
+    assert source.locate((0, "reason")) == (3, 11)
