@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 
 import click
 
-from govcheck.cli.common import EXIT_INPUT, reports_input_errors
+from govcheck.cli.common import EXIT_INPUT, echo_problems, reports_input_errors
 
-FORMATS = ("text", "markdown", "json", "sarif", "junit")
 SEVERITY_CHOICES = ("high", "medium", "low", "never")
 
 
@@ -35,7 +35,8 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     "--format",
     "format_",
     metavar="FORMAT",
-    help="Report format: text (default), markdown, json, sarif or junit.",
+    help="Report format (default text): text, markdown, html, csv, json, sarif, junit, plan, plan-html, "
+    "plan-csv, matrix, matrix-markdown, matrix-html, matrix-csv.",
 )
 @click.option(
     "--output",
@@ -84,6 +85,7 @@ def check(
     With no PATHS, assesses the example frameworks bundled with govcheck.
     """
     from govcheck.cli import ci
+    from govcheck.cli.output import refuse_inputs
     from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
     from govcheck.engine.errors import InputError
     from govcheck.reports import RenderOptions
@@ -100,6 +102,10 @@ def check(
     files = facts_paths(paths or [bundled_frameworks()])
     if not files:
         raise click.UsageError("no facts files found in the paths given")
+    pack_files = sorted(Path(pack).glob("*.yaml")) if pack and Path(pack).is_dir() else []
+    read: list[str | Path] = [*files, *pack_files, *([waivers_file] if waivers_file else [])]
+    for output in outputs:  # govcheck never writes over what it reads
+        refuse_inputs(output, read)
     assessor = Assessor(pack, as_of, waivers)
     if pack is not None:
         assessor.pack_for(dt.date.min)  # with --pack the date is not consulted: an unknown pack fails first
@@ -110,8 +116,7 @@ def check(
             assessments.append(assessor.assess(path))
         except InputError as error:  # one broken file never hides the others
             broken = True
-            for problem in error.problems:
-                click.echo(f"error: {problem}", err=True)
+            echo_problems(error)
     if assessments:
         ci.write_outputs(planned, assessments, options)
     ci.report_waivers(assessments, waivers)

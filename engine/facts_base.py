@@ -64,9 +64,13 @@ BodyKind = Literal["board", "committee", "sub-group", "panel"]
 
 
 class Fact(BaseModel):
-    """Base of every facts model: unknown keys are errors, and values never change."""
+    """Base of every facts model: unknown keys are errors, values never change, and types are not guessed.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Strict: `yes`, `1` or `"true"` is not a boolean, and 6.0 is not a whole number;
+    each is an error that says what to write, rather than a value read by guesswork.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Evidence(Fact):

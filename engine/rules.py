@@ -74,7 +74,7 @@ class Example(BaseModel):
 class RuleSpec(BaseModel):
     """A rule as written in YAML, before its check tree is parsed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)  # `override: yes` is not a boolean
 
     id: str = Field(pattern=RULE_ID.pattern)
     title: str
@@ -102,6 +102,7 @@ class Rule:
     examples: tuple[tuple[Example, Facts], ...]
     file: str
     line: int | None
+    column: int | None = None
 
     @property
     def id(self) -> str:
@@ -109,7 +110,7 @@ class Rule:
 
 
 class InForce(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
     from_: dt.date = Field(alias="from")
     until: dt.date | None = None
@@ -119,7 +120,8 @@ class InForce(BaseModel):
 
 
 class PackSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Strict: an unquoted 20190101 is not read as seconds since 1970.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
@@ -330,13 +332,17 @@ class _Parser:
                 )
 
 
+RULES_START = "a rule file holds a list of rules, each starting with `- id:`"
+PACK_START = "pack.yaml names the pack: id, title, edition, publisher, published_on and in_force"
 EXAMPLE_DEFAULTS = {"format_version": 1, "organisation": {"id": "example-lep", "name": "Example LEP"}}
 
 
 def _rules_of_file(path: Path, topics: dict[str, str], catalogue: Catalogue) -> tuple[list[Rule], list[Problem]]:
-    data, source = yamlsource.load(path)
+    data, source = yamlsource.load(path, empty_hint=RULES_START)
     if not isinstance(data, list):
-        raise InputError.single(str(path), "a rule file holds a list of rules (each starting with '- id:')", 1, 1)
+        raise InputError.single(
+            str(path), "a rule file holds a list of rules (each starting with '- id:')", *(source.locate(()) or (1, 1))
+        )
     parser = _Parser(source)
     rules: list[Rule] = []
     for index, raw in enumerate(data):
@@ -371,7 +377,8 @@ def _rules_of_file(path: Path, topics: dict[str, str], catalogue: Catalogue) -> 
             parser.problems.extend(reference_problems(facts, source, example_at))
             examples.append((example, facts))
         if len(parser.problems) == before:
-            rules.append(Rule(spec, check, applies, tuple(examples), str(path), source.line_of(at)))
+            line, column = source.locate(at) or (None, None)
+            rules.append(Rule(spec, check, applies, tuple(examples), str(path), line, column))
     return rules, parser.problems
 
 
@@ -407,7 +414,7 @@ def load_pack(name_or_path: str | Path, folder: Path | None = None) -> RulePack:
 
 def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RulePack:
     pack_file = pack_dir / "pack.yaml"
-    data, source = yamlsource.load(pack_file)
+    data, source = yamlsource.load(pack_file, empty_hint=PACK_START)
     spec = validate(PackSpec, data, source)
     if spec.id != pack_dir.name:
         raise InputError.single(
@@ -419,7 +426,9 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
     if spec.extends:
         if spec.extends in (*seen, spec.id):
             raise InputError.single(
-                str(pack_file), f"packs extend each other in a loop: {' -> '.join((*seen, spec.id))}"
+                str(pack_file),
+                f"packs extend each other in a loop: {' -> '.join((*seen, spec.id, spec.extends))}",
+                *(source.locate(("extends",)) or (None, None)),
             )
         if not (folder / spec.extends / "pack.yaml").is_file():
             line, column = source.locate(("extends",)) or (None, None)
@@ -458,7 +467,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                     rule.file,
                     f"duplicate rule id {rule.id!r} (first at {first.file}:{first.line})",
                     rule.line,
-                    None,
+                    rule.column,
                     "rule ids are unique within a pack",
                 )
             )
@@ -468,7 +477,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                     rule.file,
                     f"rule {rule.id!r} is already defined by pack {spec.extends!r}",
                     rule.line,
-                    None,
+                    rule.column,
                     "add override: true to replace it",
                 )
             )
@@ -478,6 +487,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                     rule.file,
                     f"rule {rule.id!r} overrides nothing in {spec.extends or 'this pack (it extends none)'}",
                     rule.line,
+                    rule.column,
                 )
             )
         seen_ids[rule.id] = rule
@@ -504,7 +514,7 @@ def pack_in_force(on: dt.date, folder: Path | None = None) -> str:
     """The id of the bundled pack in force on a date (the latest to come into force, if several)."""
     candidates = []
     for pack_id, pack_dir in available_packs(folder).items():
-        data, source = yamlsource.load(pack_dir / "pack.yaml")
+        data, source = yamlsource.load(pack_dir / "pack.yaml", empty_hint=PACK_START)
         spec = validate(PackSpec, data, source)
         if spec.in_force.covers(on):
             candidates.append((spec.in_force.from_, pack_id))

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 
 # A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Every character Markdown gives a meaning to; & too, so "&amp;" in a name is shown as written.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 
 
 def markdown_text(text: str) -> str:
@@ -30,3 +31,13 @@ def csv_table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     writer.writerow(header)
     writer.writerows(map(csv_cell, row) for row in rows)
     return out.getvalue()
+
+
+def markdown_code(text: str, in_table: bool = False) -> str:
+    """``text`` as a Markdown code span, whatever backticks it holds (a file name may hold any).
+
+    In a table a ``|`` would end the cell even inside a code span, so it is escaped there.
+    """
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    span = f"{fence} {text} {fence}" if "`" in text else f"`{text}`"
+    return span.replace("|", "\\|") if in_table else span

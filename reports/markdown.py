@@ -15,6 +15,7 @@ from govcheck.reports.common import (
     location,
     status_counts,
 )
+from govcheck.reports.escaping import markdown_code as code
 from govcheck.reports.escaping import markdown_text as escape
 from govcheck.reports.registry import RenderOptions, renderer
 
@@ -48,7 +49,7 @@ def render_one(assessment: Assessment) -> str:
         "",
         f"Assessed at **{date_label(assessment.as_of)}** against {escape(assessment.pack.title)}, "
         f"{escape(assessment.pack.edition)} (`{assessment.pack.id}`).  ",
-        f"Facts: `{assessment.facts_file}` (sha256 `{assessment.facts_sha256[:12]}`)",
+        f"Facts: {code(assessment.facts_file)} (sha256 `{assessment.facts_sha256[:12]}`)",
         "",
         "## Summary",
         "",

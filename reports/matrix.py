@@ -16,7 +16,7 @@ from govcheck.checks.base import Status
 from govcheck.engine.results import SEVERITIES, Assessment, Finding
 from govcheck.engine.views import date_label
 from govcheck.reports.common import MARKS, STATUS_WORDS
-from govcheck.reports.escaping import csv_table
+from govcheck.reports.escaping import csv_table, markdown_code
 from govcheck.reports.escaping import markdown_text as escape
 from govcheck.reports.registry import RenderOptions, renderer
 
@@ -141,10 +141,11 @@ def total_rows(matrix: Matrix) -> list[tuple[str, list[int]]]:
 
 
 def _legend(assessment: Assessment) -> str:
-    return (
+    text = (
         f"{assessment.organisation_name} ({assessment.organisation_id}): {assessment.facts_file}, "
         f"at {date_label(assessment.as_of)}, {assessment.pack.id}"
     )
+    return " ".join(text.split())  # a line break inside a name never starts a line of its own
 
 
 def render_text(assessments: Sequence[Assessment]) -> str:
@@ -180,8 +181,9 @@ def render_markdown(assessments: Sequence[Assessment]) -> str:
         "| ---: | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for n, (a, t) in enumerate(zip(assessments, totals, strict=True), start=1):
+        facts = markdown_code(a.facts_file, in_table=True)
         lines.append(
-            f"| {n} | {escape(a.organisation_name)} | `{a.facts_file}` | {date_label(a.as_of)} | {a.pack.id} "
+            f"| {n} | {escape(a.organisation_name)} | {facts} | {date_label(a.as_of)} | {a.pack.id} "
             f"| {t.statuses[Status.MET]} | {t.gap_count} | " + " | ".join(str(t.gaps[s]) for s in SEVERITIES) + " |"
         )
     numbers = " | ".join(f"[{n}]" for n in range(1, len(assessments) + 1))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from govcheck.engine.results import Assessment
 from govcheck.engine.views import date_label
-from govcheck.reports.escaping import csv_table
+from govcheck.reports.escaping import csv_table, markdown_code
 from govcheck.reports.escaping import markdown_text as escape
 from govcheck.reports.plan import STATE_WORDS, Plan, Row, build, overview
 from govcheck.reports.registry import RenderOptions, renderer
@@ -41,7 +41,7 @@ def render_markdown_one(plan: Plan) -> str:
         "",
         f"Drafted from the gap report at **{date_label(a.as_of)}** against {escape(a.pack.title)}, "
         f"{escape(a.pack.edition)} (`{a.pack.id}`).  ",
-        f"Facts: `{a.facts_file}` (sha256 `{a.facts_sha256[:12]}`)",
+        f"Facts: {markdown_code(a.facts_file)} (sha256 `{a.facts_sha256[:12]}`)",
         "",
         escape(overview(plan)),
     ]

@@ -58,7 +58,8 @@ def _gap(assessment: Assessment, finding: Finding) -> list[str]:
 
 
 def render_one(assessment: Assessment) -> str:
-    lines = [f"{assessment.organisation_name} ({assessment.organisation_id})"]
+    # Wrapped like every other line, so a line break inside a name never starts a line of its own.
+    lines = _wrap(f"{assessment.organisation_name} ({assessment.organisation_id})", 0, 2)
     lines += _wrap(f"Facts: {assessment.facts_file} (sha256 {assessment.facts_sha256[:12]})", 0, 2)
     lines += _wrap(
         f"Assessed at {date_label(assessment.as_of)} against {assessment.pack.title}, "

@@ -120,8 +120,8 @@ def test_init_writes_a_valid_file_and_refuses_to_overwrite(tmp_path: Path) -> No
     assert '"Example Vale LEP"' in text
     assert invoke("validate", str(target))[0] == 0
     code, _, err = invoke("init", "Example Vale LEP", "--output", str(target))
-    assert code == 1
-    assert "exists; use --force" in err
+    assert code == 2
+    assert "does not overwrite it (add --force)" in err
     assert target.read_text() == text
     assert invoke("init", "Other LEP", "--output", str(target), "--force")[0] == 0
     assert "other-lep" in target.read_text()

@@ -83,14 +83,12 @@ def test_not_applicable_and_waived_are_skipped_with_why(tmp_path: Path) -> None:
 
 def test_text_from_facts_cannot_break_the_xml(tmp_path: Path) -> None:
     facts = tmp_path / "odd.yaml"
-    facts.write_text(
-        BEFORE.read_text(encoding="utf-8").replace("name: J. Smith", 'name: "J. <Smith> & \\x01 \\"Co\\""')
-    )
+    facts.write_text(BEFORE.read_text(encoding="utf-8").replace("name: J. Smith", 'name: "J. <Smith> & ]]> \\"Co\\""'))
     text = RENDERERS["junit"].render([assess(facts)], RenderOptions())
     root = ET.fromstring(text)  # would raise on a raw control character or an unescaped '<'
     failure = cases(root[0])["registers.board-members-published"].find("failure")
     assert failure is not None
-    assert 'J. <Smith> & \ufffd "Co"' in (failure.text or "")
+    assert 'J. <Smith> & ]]> "Co"' in (failure.text or "")
 
 
 def test_the_exit_code_follows_missing_evidence_warn(tmp_path: Path) -> None:
