@@ -6,18 +6,26 @@ import re
 
 import pytest
 
+from govcheck.engine.catalogue import load_catalogue
 from govcheck.engine.rules import RulePack
 from tests.conftest import REPO
 
 ROW = re.compile(r"^\| ([A-Z]{3}-\d{2}) \|")
-CANDIDATES = [base / "shared" / "requirements" / "naf-catalogue.md" for base in (REPO.parent, REPO.parent.parent)]
+# The catalogue's source document, where a checkout has it beside the repository.
+SOURCES = [base / "shared" / "requirements" / "naf-catalogue.md" for base in (REPO.parent, REPO.parent.parent)]
 
 
 def _catalogue_ids() -> set[str]:
-    for path in CANDIDATES:
-        if path.is_file():
-            return {m.group(1) for line in path.read_text(encoding="utf-8").splitlines() if (m := ROW.match(line))}
-    pytest.skip("the requirements catalogue (shared/requirements/naf-catalogue.md) is not beside the repository")
+    """The ids of the catalogue govcheck ships (rules/catalogue.yaml)."""
+    return set(load_catalogue().ids)
+
+
+def test_the_shipped_catalogue_has_every_id_of_its_source_document() -> None:
+    source = next((path for path in SOURCES if path.is_file()), None)
+    if source is None:
+        pytest.skip("the source document shared/requirements/naf-catalogue.md is not beside the repository")
+    ids = {m.group(1) for line in source.read_text(encoding="utf-8").splitlines() if (m := ROW.match(line))}
+    assert ids == _catalogue_ids()
 
 
 def _cited(pack: RulePack) -> set[str]:
