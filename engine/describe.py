@@ -22,7 +22,7 @@ from govcheck.checks.presence import IsOneOfParams, IsTrueParams, PresentParams,
 from govcheck.checks.quorum import QuorateParams
 from govcheck.checks.thresholds import CountParams, ShareParams
 from govcheck.checks.where import Where
-from govcheck.engine.rules import CheckNode
+from govcheck.engine.checktree import CheckNode
 from govcheck.engine.subjects import SUBJECTS
 from govcheck.engine.views import VIEWS
 

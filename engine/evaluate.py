@@ -14,6 +14,7 @@ from typing import Any
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import CheckContext, ItemResult, Outcome, Status
 from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.checktree import CheckNode
 from govcheck.engine.facts_loader import FactsFile
 from govcheck.engine.results import (
     ActionMilestone,
@@ -24,7 +25,7 @@ from govcheck.engine.results import (
     PackInfo,
     WaiverRecord,
 )
-from govcheck.engine.rules import CheckNode, Rule, RulePack
+from govcheck.engine.rules import Rule, RulePack
 from govcheck.engine.views import VIEWS
 from govcheck.engine.waivers import apply_waivers
 from govcheck.engine.yamlsource import PathKey
