@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -23,6 +23,8 @@ from pydantic import BaseModel, ConfigDict
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.facts import Facts
 from govcheck.engine.yamlsource import PathKey
+
+T = TypeVar("T")
 
 
 class Status(StrEnum):
@@ -98,9 +100,24 @@ class CheckContext:
     # For an item that joins facts (a person's seat on a body), where each part stands in
     # the facts file, so `person.register_of_interests` points at the person, not the seat.
     roots: Mapping[str, PathKey] = field(default_factory=dict)
+    # Whether outcomes will be shown step by step (``govcheck explain``): a check may leave out
+    # a costly explanation (every day of a working-day count) when nobody will read it.
+    explain: bool = True
+    # What rules derive from the same facts over and over (a view's items, who sits on which
+    # body), worked out once per assessment. Shared by every context ``within`` this one.
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def within(self, path: PathKey, label: str, roots: Mapping[str, PathKey] | None = None) -> CheckContext:
-        return replace(self, at=path, label=label, roots=roots or {})
+        return CheckContext(self.as_of, self.calendar, self.facts, path, label, roots or {}, self.explain, self.memo)
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per assessment under ``key``; it may depend only on the
+        facts and the assessment date, which every context sharing this memo has in common."""
+        try:
+            found: T = self.memo[key]
+        except KeyError:
+            found = self.memo[key] = compute()
+        return found
 
     def path(self, relative: PathKey) -> PathKey:
         if relative and relative[0] in self.roots:

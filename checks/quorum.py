@@ -9,6 +9,7 @@ must also hold for each item after members who declared an interest withdrew.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from govcheck.checks.base import CheckContext, Outcome, Params, check_kind, met, missing, not_met
@@ -20,15 +21,20 @@ class QuorateParams(Params):
     after_withdrawals: bool = False
 
 
-def _voting_members(people: list[Person], body: Body, meeting: Meeting) -> dict[str, Person]:
-    return {
-        person.id: person
+def _member_seats(people: list[Person], body: Body) -> list[tuple[Person, dt.date, dt.date | None]]:
+    """Every member seat anyone has held on ``body``: who, from when, and until when (None: still held)."""
+    return [
+        (person, role.appointed_on or dt.date.min, role.left_on)
         for person in people
-        if any(
-            role.body == body.id and role.role in MEMBER_ROLES and role.is_current(meeting.held_on)
-            for role in person.roles
-        )
-    }
+        for role in person.roles
+        if role.body == body.id and role.role in MEMBER_ROLES
+    ]
+
+
+def _voting_members(seats: list[tuple[Person, dt.date, dt.date | None]], meeting: Meeting) -> dict[str, Person]:
+    # A seat counts from its appointment up to the day before the member left (Role.is_current).
+    day = meeting.held_on
+    return {person.id: person for person, start, left in seats if start <= day and (left is None or left > day)}
 
 
 def _shortfall(body: Body, members: dict[str, Person], present: list[str]) -> tuple[str | None, str]:
@@ -65,7 +71,9 @@ def quorate(value: Meeting, params: QuorateParams, ctx: CheckContext) -> Outcome
         return missing(f"no quorum rule recorded for {name}", facts=where)
     if meeting.attendance is None:
         return missing(f"no attendance recorded for {date_label(meeting.held_on)}", facts=(ctx.path(("attendance",)),))
-    members = _voting_members(list(ctx.facts.people), body, meeting)
+    # Who sits on the body is the same for all its meetings: work it out once per assessment.
+    seats = ctx.cached(("member seats", body.id), lambda: _member_seats(ctx.facts.people, body))
+    members = _voting_members(seats, meeting)
     facts = (ctx.path(("attendance",)),)
     why, sums = _shortfall(body, members, meeting.attendance)
     if why:

@@ -71,7 +71,8 @@ class CountParams(Params):
 @check_kind("count")
 def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     """The number of items of a view (that meet ``where``) lies within bounds."""
-    items = VIEWS[params.of].items(ctx.facts, ctx.as_of)
+    view = VIEWS[params.of]
+    items = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
     chosen = [item for item in items if params.where is None or params.where.holds(item.value)]
     what = params.what or params.of.replace("_", " ")
     at_least, at_most, local_note = params.bounds(ctx)
@@ -129,7 +130,8 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     Items whose facts the condition needs are unknown; if counting them either
     way could change the verdict, the result is ``missing_evidence``.
     """
-    items = VIEWS[params.of].items(ctx.facts, ctx.as_of)
+    view = VIEWS[params.of]
+    items = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
     what = params.what or params.where.describe()
     if not items:
         return missing(f"no {params.of.replace('_', ' ')} recorded")

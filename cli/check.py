@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from govcheck.cli.common import EXIT_INPUT, echo_problems, reports_input_errors
+from govcheck.cli.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, echo_problems, reports_input_errors
 
 SEVERITY_CHOICES = ("high", "medium", "low", "never")
 
@@ -67,6 +68,15 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     metavar="RESULT.json",
     help="Re-run a saved JSON result with its own edition and date; exit 1 if the verdicts differ.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Assess the files in N processes at once; the report is the same.",
+)
 @reports_input_errors
 def check(
     paths: tuple[str, ...],
@@ -79,6 +89,7 @@ def check(
     waivers_file: str | None,
     baseline: str | None,
     replay: str | None,
+    jobs: int,
 ) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
 
@@ -88,6 +99,7 @@ def check(
     from govcheck.cli.output import refuse_inputs
     from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
     from govcheck.engine.errors import InputError
+    from govcheck.engine.results import Assessment
     from govcheck.reports import RenderOptions
     from govcheck.reports.json_reader import read_result
 
@@ -109,19 +121,29 @@ def check(
     assessor = Assessor(pack, as_of, waivers)
     if pack is not None:
         assessor.pack_for(dt.date.min)  # with --pack the date is not consulted: an unknown pack fails first
-    assessments = []
-    broken = False
-    for path in files:
-        try:
-            assessments.append(assessor.assess(path))
-        except InputError as error:  # one broken file never hides the others
-            broken = True
-            echo_problems(error)
-    if assessments:
-        ci.write_outputs(planned, assessments, options)
-    ci.report_waivers(assessments, waivers)
+    broken = failing = False
+
+    def assessed() -> Iterator[Assessment]:
+        # Assessments are handed on as they arrive, so a report over many LEPs streams.
+        nonlocal broken, failing
+        for result in assessor.assess_many(files, jobs):
+            if isinstance(result, InputError):  # one broken file never hides the others
+                broken = True
+                echo_problems(result)
+            else:
+                failing = failing or ci.exit_code([result], fail_on, missing_evidence) != 0
+                yield result
+
+    if len(planned) == 1 and saved_baseline is None and waivers is None:
+        ci.stream_output(planned[0], assessed(), options)  # holds one LEP at a time
+        assessments: list[Assessment] = []
+    else:
+        assessments = list(assessed())
+        if assessments:
+            ci.write_outputs(planned, assessments, options)
+        ci.report_waivers(assessments, waivers)
     if broken:
         sys.exit(EXIT_INPUT)
     if saved_baseline:
         sys.exit(ci.baseline_exit(saved_baseline, assessments, fail_on, missing_evidence))
-    sys.exit(ci.exit_code(assessments, fail_on, missing_evidence))
+    sys.exit(EXIT_GAPS if failing else EXIT_OK)

@@ -6,7 +6,8 @@ Kept apart from the command so its body stays a short list of steps.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,23 @@ def write_outputs(planned: Sequence[Output], assessments: Sequence[Assessment], 
             click.echo(text, nl=False)
         else:
             write_atomic(output.path, text)
+
+
+def stream_output(output: Output, assessments: Iterable[Assessment], options: RenderOptions) -> None:
+    """Write one report as its assessments arrive; nothing at all when none arrives (every file was broken)."""
+    from govcheck.cli.output import write_atomic
+    from govcheck.reports import RENDERERS
+
+    iterator = iter(assessments)
+    first = next(iterator, None)
+    if first is None:
+        return
+    pieces = RENDERERS[output.format].stream(itertools.chain([first], iterator), options)
+    if output.path is None:
+        for piece in pieces:
+            click.echo(piece, nl=False)
+    else:
+        write_atomic(output.path, pieces)
 
 
 def load_waivers(path: str | None) -> WaiverSet | None:

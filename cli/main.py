@@ -6,6 +6,8 @@ Heavy modules are imported inside commands so that ``govcheck --help`` stays fas
 
 from __future__ import annotations
 
+import gc
+
 import click
 
 from govcheck import __version__
@@ -34,6 +36,9 @@ _register()
 
 
 def main() -> None:
+    # govcheck makes many small objects and almost no reference cycles; collecting them after
+    # every 700 allocations, Python's default, took a third of a run over many LEPs for nothing.
+    gc.set_threshold(100_000, 50, 100)
     cli(prog_name="govcheck")
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from govcheck.engine.errors import InputError
 
 
-def write_atomic(path: str | Path, text: str) -> None:
+def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
     """Write ``text`` to ``path`` so an interrupted run leaves the old file or the new one, never half.
 
+    ``text`` may come in pieces (a report streamed LEP by LEP); each is written as it comes.
     A file that cannot be written is an InputError naming it (exit 2), not a traceback.
     """
     target = Path(path)
@@ -26,7 +27,11 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise InputError.single(target, f"cannot be written: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            if isinstance(text, str):
+                stream.write(text)
+            else:
+                for piece in text:
+                    stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)  # mkstemp makes the file private; keep the mode a plain write would give

@@ -4,13 +4,20 @@ Usable on its own::
 
     from govcheck.engine.api import Assessor
     assessment = Assessor().assess("frameworks/exemplar-lep.yaml")
+    for result in Assessor().assess_many(paths, jobs=4):  # assessments, or InputErrors, in order
+        ...
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import gc
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.errors import InputError
@@ -20,6 +27,10 @@ from govcheck.engine.manifest import record_inputs
 from govcheck.engine.results import Assessment
 from govcheck.engine.rules import RulePack, load_pack, pack_in_force
 from govcheck.engine.waivers import WaiverSet
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 
 def bundled_frameworks() -> Path:
@@ -40,6 +51,13 @@ def facts_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+# Files a worker process is handed at a time, and batches kept in flight per worker: enough
+# to keep every worker busy while the parent writes the report, few enough that finished
+# assessments never pile up in memory ahead of the report.
+BATCH = 4
+AHEAD = 4
+
+
 class Assessor:
     """Assesses facts files, loading each rule pack once however many files use it."""
 
@@ -51,21 +69,93 @@ class Assessor:
         self.waivers = waivers
         self.calendar = WorkingCalendar()
         self._packs: dict[str, RulePack] = {}
+        self._in_force: dict[dt.date, str] = {}
 
     def pack_for(self, on: dt.date) -> RulePack:
-        name = str(self.pack_name) if self.pack_name is not None else pack_in_force(on)
+        if self.pack_name is not None:
+            name = str(self.pack_name)
+        elif on in self._in_force:
+            name = self._in_force[on]
+        else:
+            name = self._in_force[on] = pack_in_force(on)
         if name not in self._packs:
             self._packs[name] = load_pack(name)
         return self._packs[name]
 
-    def assess_file(self, facts_file: FactsFile) -> Assessment:
+    def assess_file(self, facts_file: FactsFile, *, outcomes: bool = True) -> Assessment:
         on = self.as_of or facts_file.facts.as_of
         pack = self.pack_for(on)
         waivers = self.waivers.waivers if self.waivers else ()
-        return record_inputs(evaluate(pack, facts_file, Context(on, self.calendar, waivers)), pack, self.waivers)
+        context = Context(on, self.calendar, waivers, outcomes=outcomes)
+        return record_inputs(evaluate(pack, facts_file, context), pack, self.waivers)
 
     def assess(self, path: str | Path) -> Assessment:
         return self.assess_file(load_facts(path))
+
+    def assess_many(self, paths: Iterable[str | Path], jobs: int = 1) -> Iterator[Assessment | InputError]:
+        """Each file's assessment, or the InputError that stopped it, in the order the files are given.
+
+        With ``jobs`` above 1 the files are spread over that many worker processes, each of
+        which loads the rule pack once; the results are the same, in the same order. The
+        findings carry no outcome tree (the steps ``govcheck explain`` shows, which ``assess``
+        keeps): a report over many LEPs does not read it, and leaving it out keeps memory and
+        the traffic between processes small.
+        """
+        files = [str(path) for path in paths]
+        if jobs <= 1 or len(files) < 2:
+            for path in files:
+                yield self._assess_or_error(path)
+            return
+        from concurrent.futures import ProcessPoolExecutor  # only here: importing it slows every start
+
+        size = max(1, min(BATCH, len(files) // (jobs * AHEAD)))
+        batches = iter([files[start : start + size] for start in range(0, len(files), size)])
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(files)),
+            mp_context=_start_method(),
+            initializer=_start_worker,
+            initargs=(self.pack_name, self.as_of, self.waivers),
+        )
+        try:
+            pending: deque[Future[list[Assessment | InputError]]] = deque(
+                pool.submit(_assess_batch, batch) for batch in islice(batches, jobs * AHEAD)
+            )
+            while pending:
+                done = pending.popleft().result()
+                pending.extend(pool.submit(_assess_batch, batch) for batch in islice(batches, 1))
+                yield from done
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+    def _assess_or_error(self, path: str) -> Assessment | InputError:
+        try:
+            return self.assess_file(load_facts(path), outcomes=False)
+        except InputError as error:
+            return error
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    # Forking starts a worker in milliseconds with govcheck already imported. Elsewhere (macOS,
+    # Windows) fork is unsafe or absent, and the platform's own start method is used.
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+
+
+_worker: Assessor | None = None
+
+
+def _start_worker(pack: str | Path | None, as_of: dt.date | None, waivers: WaiverSet | None) -> None:
+    global _worker
+    _worker = Assessor(pack, as_of, waivers)
+    # A forked worker shares the parent's memory until it writes to it, and the collector writes
+    # to every object it examines: leave what the worker inherited out of its collections.
+    gc.freeze()
+
+
+def _assess_batch(paths: list[str]) -> list[Assessment | InputError]:
+    assert _worker is not None, "a worker assesses only after _start_worker"
+    return [_worker._assess_or_error(path) for path in paths]
 
 
 __all__ = ["Assessor", "InputError", "bundled_frameworks", "facts_paths"]

@@ -11,12 +11,15 @@ the day something is published nor the day of the meeting counts.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
 from dateutil.relativedelta import relativedelta
+
+if TYPE_CHECKING:
+    import holidays
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -30,26 +33,47 @@ class DayCount:
     why_not: str | None = None
 
 
+@dataclass(frozen=True)
+class _Year:
+    """One year's days: why each is not a working day (None if it is one), and working days so far."""
+
+    first: int  # the ordinal of 1 January
+    why_not: tuple[str | None, ...]
+    through: tuple[int, ...]  # working days from 1 January through each day
+
+
 class WorkingCalendar:
-    """Working-day arithmetic for England."""
+    """Working-day arithmetic for England.
+
+    Each year is worked out once, on first use: why each day is not a working day
+    (if it is not), and a running count of working days. Every deadline of every
+    LEP falls on the same few thousand days, so counting the working days between
+    two dates is then a look-up at each end.
+    """
 
     def __init__(self) -> None:
-        self._holidays = holidays.country_holidays("GB", subdiv="ENG")
+        self._holidays: holidays.HolidayBase | None = None
+        self._years: dict[int, _Year] = {}
 
     def bank_holiday(self, day: dt.date) -> str | None:
         """The bank holiday's name on ``day``, if it is one."""
+        if self._holidays is None:
+            # Loading the library takes longer than assessing a LEP (it reads every country's
+            # calendar), so it is loaded when a working day is first counted, not before.
+            import holidays
+
+            self._holidays = holidays.country_holidays("GB", subdiv="ENG")
         name = self._holidays.get(day)
         return str(name) if name else None
 
     def why_not_working(self, day: dt.date) -> str | None:
         """None on a working day; otherwise 'Saturday', 'Sunday' or the bank holiday's name."""
-        if day.weekday() >= 5:
-            return day.strftime("%A")
-        holiday = self.bank_holiday(day)
-        return f"bank holiday: {holiday}" if holiday else None
+        year = self._year(day.year)
+        return year.why_not[day.toordinal() - year.first]
 
     def is_working_day(self, day: dt.date) -> bool:
-        return _is_working_day(self, day)
+        year = self._year(day.year)
+        return year.why_not[day.toordinal() - year.first] is None
 
     def days_strictly_between(self, start: dt.date, end: dt.date) -> Iterator[DayCount]:
         """Each day after ``start`` and before ``end``, marked counted if it is a working day."""
@@ -61,17 +85,54 @@ class WorkingCalendar:
 
     def clear_working_days_between(self, start: dt.date, end: dt.date) -> int:
         """Working days strictly between two dates (0 when ``end`` is not after ``start``)."""
-        return sum(1 for day in self.days_strictly_between(start, end) if day.counted)
+        if end.toordinal() - start.toordinal() < 2:
+            return 0
+        first, last = start + ONE_DAY, end - ONE_DAY
+        total = 0
+        for number in range(first.year, last.year + 1):
+            year = self._year(number)
+            low = first.toordinal() - year.first if number == first.year else 0
+            high = last.toordinal() - year.first if number == last.year else len(year.through) - 1
+            total += year.through[high] - (year.through[low - 1] if low else 0)
+        return total
+
+    def _year(self, number: int) -> _Year:
+        found = self._years.get(number)
+        if found is None:
+            found = self._years[number] = self._build_year(number)
+        return found
+
+    def _build_year(self, number: int) -> _Year:
+        first = dt.date(number, 1, 1)
+        why_not: list[str | None] = []
+        through: list[int] = []
+        count = 0
+        for offset in range(dt.date(number, 12, 31).toordinal() - first.toordinal() + 1):
+            day = first + dt.timedelta(days=offset)
+            why: str | None
+            if day.weekday() >= 5:
+                why = day.strftime("%A")
+            else:
+                holiday = self.bank_holiday(day)
+                why = f"bank holiday: {holiday}" if holiday else None
+            count += why is None
+            why_not.append(why)
+            through.append(count)
+        return _Year(first.toordinal(), tuple(why_not), tuple(through))
 
     def add_working_days(self, start: dt.date, count: int) -> dt.date:
         """The ``count``-th working day after ``start`` (``start`` itself never counts)."""
-        day = start
-        remaining = count
-        while remaining > 0:
-            day += ONE_DAY
-            if self.is_working_day(day):
-                remaining -= 1
-        return day
+        if count <= 0:
+            return start
+        number = start.year
+        year = self._year(number)
+        # The day sought is the first whose running count reaches the start's count plus ``count``.
+        wanted = year.through[start.toordinal() - year.first] + count
+        while wanted > year.through[-1]:
+            wanted -= year.through[-1]
+            number += 1
+            year = self._year(number)
+        return dt.date.fromordinal(year.first + bisect_left(year.through, wanted))
 
     def subtract_working_days(self, end: dt.date, count: int) -> dt.date:
         """The latest day leaving ``count`` clear working days before ``end``."""
@@ -89,8 +150,3 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar months later (31 January + 1 month = 28 or 29 February)."""
     result: dt.date = day + relativedelta(months=months)
     return result
-
-
-@lru_cache(maxsize=65536)
-def _is_working_day(calendar: WorkingCalendar, day: dt.date) -> bool:
-    return calendar.why_not_working(day) is None

@@ -8,13 +8,14 @@ finding, so one defect never hides the other verdicts.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import CheckContext, ItemResult, Outcome, Status
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.checktree import CheckNode
+from govcheck.engine.facts import Evidenced
 from govcheck.engine.facts_loader import FactsFile
 from govcheck.engine.results import (
     ActionMilestone,
@@ -26,7 +27,7 @@ from govcheck.engine.results import (
     WaiverRecord,
 )
 from govcheck.engine.rules import Rule, RulePack
-from govcheck.engine.views import VIEWS
+from govcheck.engine.views import VIEWS, Item
 from govcheck.engine.waivers import apply_waivers
 from govcheck.engine.yamlsource import PathKey
 
@@ -49,12 +50,14 @@ class Context:
     as_of: dt.date | None = None  # None: the facts file's own as_of
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
     waivers: tuple[WaiverRecord, ...] = ()
+    outcomes: bool = True  # keep each finding's outcome tree, the steps `govcheck explain` shows
 
 
 def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessment:
     facts = facts_file.facts
-    check_context = CheckContext(context.as_of or facts.as_of, context.calendar, facts)
-    findings = tuple(_finding(rule, pack, facts_file, check_context) for rule in pack.rules)
+    check_context = CheckContext(context.as_of or facts.as_of, context.calendar, facts, explain=context.outcomes)
+    evidence = _EvidenceIndex(facts_file)
+    findings = tuple(_finding(rule, pack, evidence, check_context, context.outcomes) for rule in pack.rules)
     # Waivers come after every verdict is reached, so they can only turn gaps into `waived`.
     findings, waiver_states = apply_waivers(findings, context.waivers, facts, check_context.as_of, context.calendar)
     return Assessment(
@@ -105,9 +108,8 @@ def evaluate_rule(rule: Rule, ctx: CheckContext) -> Outcome:
         return Outcome(Status.ERROR, f"the check failed: {type(error).__name__}: {error}")
 
 
-def _finding(rule: Rule, pack: RulePack, facts_file: FactsFile, ctx: CheckContext) -> Finding:
+def _finding(rule: Rule, pack: RulePack, evidence: _EvidenceIndex, ctx: CheckContext, keep: bool) -> Finding:
     outcome = evaluate_rule(rule, ctx)
-    source = facts_file.source
     items = outcome.items
     return Finding(
         rule_id=rule.id,
@@ -123,62 +125,87 @@ def _finding(rule: Rule, pack: RulePack, facts_file: FactsFile, ctx: CheckContex
         status=outcome.status,
         reason=outcome.reason,
         items=items,
-        item_lines=tuple(source.line_of(item.path) if item.path else None for item in items),
+        item_lines=tuple(evidence.line_of(item.path) if item.path else None for item in items),
         passed=outcome.passed,
         total=outcome.total,
-        evidence=_evidence(outcome, facts_file),
+        evidence=evidence.of(outcome),
         remediation=rule.spec.remediation,
-        outcome=outcome,
+        outcome=outcome if keep else None,
     )
 
 
-def _evidence(outcome: Outcome, facts_file: FactsFile) -> tuple[Evidence, ...]:
-    """Every facts path the outcome read, with its line and the evidence the facts cite for it."""
-    paths: dict[PathKey, None] = {}
+class _EvidenceIndex:
+    """Where each facts path stands and what evidence the facts cite for it, for one facts file.
 
-    def collect(node: Outcome) -> None:
-        for path in node.facts:
-            paths.setdefault(path, None)
-        for item in node.items:
-            if item.path:
-                paths.setdefault(item.path, None)
-        for child in node.children:
-            collect(child)
+    Rules over the same view read the same paths (every transparency rule reads each
+    meeting's date), and paths share their beginnings: each path is worked out once per
+    assessment, from its parent's entry.
+    """
 
-    collect(outcome)
-    found = []
-    for path in paths:
-        found.append(Evidence(_dotted(path), facts_file.source.line_of(path), _cited(facts_file.facts, path)))
-    return tuple(found)
+    def __init__(self, facts_file: FactsFile) -> None:
+        self.source = facts_file.source
+        self._evidence: dict[PathKey, Evidence] = {}
+        self._lines: dict[PathKey, int | None] = {}
+        # path -> (the value there, the evidence cited on it or the nearest fact enclosing it, dotted path)
+        self._entries: dict[PathKey, tuple[Any, str | None, str]] = {(): (facts_file.facts, None, "")}
 
+    def line_of(self, path: PathKey) -> int | None:
+        try:
+            return self._lines[path]
+        except KeyError:
+            line = self._lines[path] = self.source.line_of(path)
+            return line
 
-def _cited(root: Any, path: PathKey) -> str | None:
-    """The evidence recorded on the fact at ``path`` or the nearest fact enclosing it."""
-    chain = [root]
-    current = root
-    for part in path:
-        if isinstance(part, int):
-            current = current[part] if isinstance(current, list) and part < len(current) else None
-        elif isinstance(current, dict):
-            current = current.get(part)
+    def of(self, outcome: Outcome) -> tuple[Evidence, ...]:
+        """Every facts path the outcome read, with its line and the evidence the facts cite for it."""
+        paths: dict[PathKey, None] = {}
+
+        def collect(node: Outcome) -> None:
+            for path in node.facts:
+                paths.setdefault(path, None)
+            for item in node.items:
+                if item.path:
+                    paths.setdefault(item.path, None)
+            for child in node.children:
+                collect(child)
+
+        collect(outcome)
+        return tuple(self._one(path) for path in paths)
+
+    def _one(self, path: PathKey) -> Evidence:
+        found = self._evidence.get(path)
+        if found is None:
+            _, cited, dotted = self._entry(path)
+            found = self._evidence[path] = Evidence(dotted, self.line_of(path), cited)
+        return found
+
+    def _entry(self, path: PathKey) -> tuple[Any, str | None, str]:
+        path = tuple(path)  # a path built from a list slice must still end at the root, ()
+        found = self._entries.get(path)
+        if found is not None:
+            return found
+        parent, cited, dotted = self._entry(path[:-1])
+        part = path[-1]
+        if parent is None:
+            value = None
+        elif isinstance(part, int):
+            value = parent[part] if isinstance(parent, list) and part < len(parent) else None
+        elif isinstance(parent, dict):
+            value = parent.get(part)
         else:
-            current = getattr(current, part, None)
-        if current is None:
-            break
-        chain.append(current)
-    for value in reversed(chain):
-        evidence = getattr(value, "evidence", None)
-        if evidence is not None:
-            parts = [evidence.document, evidence.section and f"section {evidence.section}", evidence.url]
-            return ", ".join(p for p in parts if p)
-    return None
+            value = getattr(parent, part, None)
+        own = _cited_on(value) if isinstance(value, Evidenced) else None
+        dotted = f"{dotted}[{part}]" if isinstance(part, int) else (f"{dotted}.{part}" if dotted else str(part))
+        found = self._entries[path] = (value, cited if own is None else own, dotted)
+        return found
 
 
-def _dotted(path: PathKey) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+def _cited_on(fact: Evidenced) -> str | None:
+    evidence = fact.evidence
+    if evidence is None:
+        return None
+    parts = [evidence.document, evidence.section and f"section {evidence.section}", evidence.url]
+    return ", ".join(p for p in parts if p)
 
 
 def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
@@ -186,28 +213,21 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     if node.each is None:
         return _single(node, value, ctx)
     view = VIEWS[node.each]
-    items = [item for item in view.items(ctx.facts, ctx.as_of) if node.where is None or node.where.holds(item.value)]
+    every = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
+    items = [item for item in every if node.where is None or node.where.holds(item.value)]
     scope = view.name.replace("_", " ") + (f" where {node.where.describe()}" if node.where else "")
-    unrecorded = view.unrecorded(ctx.facts, ctx.as_of) if view.unrecorded and node.where is None else []
+    unrecorded: list[Item] = []
+    if view.unrecorded is not None and node.where is None:
+        find = view.unrecorded
+        unrecorded = ctx.cached(("unrecorded", view.name), lambda: find(ctx.facts, ctx.as_of))
     if not items and not unrecorded:
         return Outcome(node.when_empty, f"no {scope} recorded", detail=(f"each {scope}: none",), label=scope)
     results = []
     children = []
     for item in items:
         outcome = _single(node, item.value, ctx.within(item.path, item.label, item.roots))
-        children.append(
-            Outcome(
-                outcome.status,
-                outcome.reason,
-                outcome.items,
-                outcome.passed,
-                outcome.total,
-                outcome.facts,
-                outcome.detail,
-                outcome.children,
-                item.label,
-            )
-        )
+        # Labels are for reading the tree step by step; unread, the outcome is kept as it is.
+        children.append(replace(outcome, label=item.label) if ctx.explain else outcome)
         results.append(ItemResult(item.label, outcome.status, outcome.reason, item.path))
     for parent in unrecorded:
         results.append(
@@ -259,17 +279,9 @@ def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         return Outcome(status, f"not: {inner.reason}", facts=inner.facts, children=(inner,), label="not")
     kind = REGISTRY[node.kind]
     outcome = kind.function(value, node.params, ctx)
-    return Outcome(
-        outcome.status,
-        outcome.reason,
-        outcome.items,
-        outcome.passed,
-        outcome.total,
-        outcome.facts,
-        outcome.detail,
-        outcome.children,
-        outcome.label or node.kind,
-    )
+    if outcome.label or not ctx.explain:
+        return outcome
+    return replace(outcome, label=node.kind)
 
 
 def _combined(status: Status, parts: list[Outcome], joiner: str, label: str) -> Outcome:

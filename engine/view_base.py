@@ -45,5 +45,10 @@ class View:
         return self.incomplete(facts) if self.incomplete is not None else None
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def date_label(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """20 Jun 2019. (Spelt out here rather than by strftime: reports name many dates, and strftime
+    is slow and follows the locale.)"""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -19,7 +20,7 @@ from govcheck import __version__
 from govcheck.checks.base import Status
 from govcheck.engine.results import Assessment, Finding, InputFile, WaiverRecord, WaiverState
 from govcheck.reports.common import dotted
-from govcheck.reports.registry import RenderOptions, renderer
+from govcheck.reports.registry import RenderOptions, streaming_renderer
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -129,8 +130,9 @@ class ReportJSON(_Model):
     schema_: Literal["govcheck-report"] = Field(alias="schema", default="govcheck-report")
     schema_version: int = REPORT_SCHEMA_VERSION
     govcheck_version: str
-    manifest: ManifestJSON | None = None
     assessments: list[AssessmentJSON]
+    # After the assessments: it names every input read, known only once every LEP is assessed.
+    manifest: ManifestJSON | None = None
 
 
 def finding_json(finding: Finding) -> FindingJSON:
@@ -210,15 +212,26 @@ def assessment_json(assessment: Assessment) -> AssessmentJSON:
     )
 
 
-def manifest_json(assessments: Sequence[Assessment]) -> ManifestJSON:
-    editions = {(a.pack.id, a.pack.edition) for a in assessments}
-    inputs = {(i.role, i.path, i.sha256) for a in assessments for i in a.inputs}
-    return ManifestJSON(
-        govcheck_version=__version__,
-        editions=[EditionJSON(pack=pack, edition=edition) for pack, edition in sorted(editions)],
-        as_of=sorted({a.as_of for a in assessments}),
-        inputs=[InputFileJSON(role=r, path=p, sha256=h) for r, p, h in sorted(inputs)],
-    )
+class ManifestBuilder:
+    """What a result's manifest names, gathered one assessment at a time."""
+
+    def __init__(self) -> None:
+        self.editions: set[tuple[str, str]] = set()
+        self.dates: set[dt.date] = set()
+        self.inputs: set[tuple[str, str, str]] = set()
+
+    def add(self, assessment: Assessment) -> None:
+        self.editions.add((assessment.pack.id, assessment.pack.edition))
+        self.dates.add(assessment.as_of)
+        self.inputs.update((i.role, i.path, i.sha256) for i in assessment.inputs)
+
+    def build(self) -> ManifestJSON:
+        return ManifestJSON(
+            govcheck_version=__version__,
+            editions=[EditionJSON(pack=pack, edition=edition) for pack, edition in sorted(self.editions)],
+            as_of=sorted(self.dates),
+            inputs=[InputFileJSON(role=r, path=p, sha256=h) for r, p, h in sorted(self.inputs)],
+        )
 
 
 def report_schema() -> dict[str, Any]:
@@ -228,12 +241,28 @@ def report_schema() -> dict[str, Any]:
     return schema
 
 
-@renderer("json", ".json")
-def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
+def _dumps(model: BaseModel) -> str:
+    return json.dumps(model.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False)
+
+
+@streaming_renderer("json", ".json")
+def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
     """JSON following the versioned report schema."""
-    report = ReportJSON(
-        govcheck_version=__version__,
-        manifest=manifest_json(assessments),
-        assessments=[assessment_json(a) for a in assessments],
-    )
-    return json.dumps(report.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
+    # The report as json.dumps would write it whole, written one assessment at a time: the
+    # envelope comes from the report model itself, each assessment is indented to sit inside
+    # it, and the manifest, which names everything read, follows the assessments.
+    head = _dumps(ReportJSON(govcheck_version=__version__, assessments=[])).split(_EMPTY_ASSESSMENTS)[0]
+    manifest = ManifestBuilder()
+    opened = False
+    for assessment in assessments:
+        manifest.add(assessment)
+        inner = textwrap.indent(_dumps(assessment_json(assessment)), _ITEM_INDENT)
+        yield (",\n" if opened else head + '"assessments": [\n') + inner
+        opened = True
+    whole = _dumps(ReportJSON(govcheck_version=__version__, assessments=[], manifest=manifest.build()))
+    tail = whole.split(_EMPTY_ASSESSMENTS)[1]
+    yield ("\n  ]" if opened else head + '"assessments": []') + tail + "\n"
+
+
+_EMPTY_ASSESSMENTS = '"assessments": []'
+_ITEM_INDENT = "    "  # json.dumps(indent=2) puts a top-level list's items four spaces in

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 
 from govcheck.engine.results import Assessment, Finding
 from govcheck.engine.views import date_label
@@ -17,7 +17,7 @@ from govcheck.reports.common import (
 )
 from govcheck.reports.escaping import markdown_code as code
 from govcheck.reports.escaping import markdown_text as escape
-from govcheck.reports.registry import RenderOptions, renderer
+from govcheck.reports.registry import RenderOptions, streaming_renderer
 
 
 def _finding(assessment: Assessment, finding: Finding) -> list[str]:
@@ -80,10 +80,13 @@ def render_one(assessment: Assessment) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-@renderer("markdown", ".md", ".markdown")
-def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
-    """Markdown, with tables for the summary and a section per topic; several LEPs: the matrix first."""
-    parts = [render_one(a) for a in assessments]
-    if len(assessments) > 1:
-        parts.insert(0, matrix.render_markdown(assessments))
-    return "\n---\n\n".join(parts)
+@streaming_renderer("markdown", ".md", ".markdown")
+def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
+    """Markdown, with tables for the summary and a section per topic; a few LEPs: the matrix first."""
+    few, assessments = matrix.first_if_few(assessments)
+    opened = few is not None and len(few) > 1
+    if opened:
+        assert few is not None
+        yield matrix.render_markdown(few)
+    for number, assessment in enumerate(assessments):
+        yield ("\n---\n\n" if number or opened else "") + render_one(assessment)

@@ -8,8 +8,9 @@ The HTML matrix is drawn by ``reports/html.py`` from the same model.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from govcheck.checks.base import Status
@@ -109,6 +110,20 @@ def topics_of(assessments: Sequence[Assessment]) -> dict[str, str]:
         for finding in assessment.findings:
             topics.setdefault(finding.topic, finding.topic_title)
     return topics
+
+
+# The matrix opens a report over a few LEPs. Over many it would be too wide to read and would
+# hold every assessment in memory, so from this many on it is left to the matrix formats.
+MATRIX_FIRST_UP_TO = 50
+
+
+def first_if_few(assessments: Iterable[Assessment]) -> tuple[list[Assessment] | None, Iterator[Assessment]]:
+    """The assessments as a list if there are few enough to open with the matrix, and all of them in order."""
+    iterator = iter(assessments)
+    head = list(itertools.islice(iterator, MATRIX_FIRST_UP_TO + 1))
+    if len(head) <= MATRIX_FIRST_UP_TO:
+        return head, iter(head)
+    return None, itertools.chain(head, iterator)
 
 
 def build(assessments: Sequence[Assessment]) -> Matrix:

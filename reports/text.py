@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
+from govcheck.checks.base import Status
 from govcheck.engine.results import Assessment, Finding
 from govcheck.engine.views import date_label
 from govcheck.reports import matrix
@@ -17,22 +19,41 @@ from govcheck.reports.common import (
     location,
     summary_line,
 )
-from govcheck.reports.registry import RenderOptions, renderer
+from govcheck.reports.registry import RenderOptions, streaming_renderer
 
 WIDTH = 100
 MAX_ITEMS = 12  # failing items listed per finding before "... and N more"
 
 
 def _wrap(text: str, indent: int, hang: int | None = None) -> list[str]:
+    """``text`` wrapped to WIDTH as textwrap wraps it (long words whole, no breaks at hyphens)."""
     hang = indent if hang is None else hang
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=" " * indent,
-        subsequent_indent=" " * hang,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [""]
+    if not text.isprintable() or text.startswith(" "):
+        # Tabs, line breaks, other kinds of space and leading spaces: textwrap's own rules apply.
+        return textwrap.wrap(
+            text,
+            WIDTH,
+            initial_indent=" " * indent,
+            subsequent_indent=" " * hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    # Words separated by plain spaces, the rest of a report: the same lines, found by searching for
+    # the last space that fits rather than by textwrap's word-by-word loop (a report has thousands).
+    lines: list[str] = []
+    rest = text
+    while rest:
+        prefix = " " * (hang if lines else indent)
+        width = WIDTH - len(prefix)
+        if len(rest) <= width:
+            cut = len(rest)
+        else:
+            cut = rest.rfind(" ", 0, width + 1)
+            if cut == -1:  # a word longer than a line has a line of its own
+                cut = rest.find(" ") if " " in rest else len(rest)
+        lines.append(prefix + rest[:cut].rstrip(" "))
+        rest = rest[cut + 1 :].lstrip(" ")
+    return lines or [""]
 
 
 def _gap(assessment: Assessment, finding: Finding) -> list[str]:
@@ -87,16 +108,21 @@ def render_one(assessment: Assessment) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-@renderer("text", ".txt")
-def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
-    """Plain text for a terminal, 100 columns wide; several LEPs: the matrix first, then each LEP."""
-    parts = [render_one(a) for a in assessments]
-    if len(assessments) > 1:
-        parts.insert(0, matrix.render_text(assessments))
+@streaming_renderer("text", ".txt")
+def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
+    """Plain text for a terminal, 100 columns wide; a few LEPs: the matrix first, then each LEP."""
+    few, assessments = matrix.first_if_few(assessments)
+    opened = few is not None and len(few) > 1
+    if opened:
+        assert few is not None
+        yield matrix.render_text(few)
     separator = "\n" + "=" * WIDTH + "\n\n"
-    text = separator.join(parts)
-    if len(assessments) > 1:
-        totals = {status: sum(a.count()[status] for a in assessments) for status in STATUS_WORDS}
-        worded = ", ".join(f"{n} {STATUS_WORDS[s]}" for s, n in totals.items() if n)
-        text += separator + f"{len(assessments)} LEPs assessed: {worded}\n"
-    return text
+    totals: Counter[Status] = Counter()
+    assessed = 0
+    for assessment in assessments:
+        yield (separator if assessed or opened else "") + render_one(assessment)
+        totals.update(assessment.count())
+        assessed += 1
+    if assessed > 1:
+        worded = ", ".join(f"{totals[s]} {STATUS_WORDS[s]}" for s in STATUS_WORDS if totals[s])
+        yield separator + f"{assessed} LEPs assessed: {worded}\n"

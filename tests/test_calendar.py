@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govcheck.checks.dates import elapsed, later_by
 from govcheck.engine.calendar import WorkingCalendar, add_months
@@ -79,3 +81,17 @@ def test_later_by_is_inverse_of_elapsed_for_working_days(calendar: WorkingCalend
     start = D(2019, 4, 17)
     due = later_by(calendar, "working_days", start, 5)
     assert elapsed(calendar, "working_days", start, due) == 5
+
+
+@given(
+    start=st.dates(min_value=D(1990, 1, 1), max_value=D(2040, 12, 31)),
+    span=st.integers(min_value=-40, max_value=800),
+)
+def test_clear_working_days_counted_from_year_tables_match_a_count_day_by_day(start: D, span: int) -> None:
+    end = start + dt.timedelta(days=span)
+    days = (start + dt.timedelta(days=n) for n in range(1, (end - start).days))
+    by_day = sum(1 for day in days if day.weekday() < 5 and _CALENDAR.bank_holiday(day) is None)
+    assert _CALENDAR.clear_working_days_between(start, end) == by_day
+
+
+_CALENDAR = WorkingCalendar()  # one for every example: its year tables are what is under test

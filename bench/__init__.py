@@ -1,0 +1,1 @@
+"""The benchmark of govcheck against parsing alone: ``python -m bench.run`` (see bench/README.md)."""

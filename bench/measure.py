@@ -1,0 +1,98 @@
+"""Measuring one command: wall time, CPU time and peak memory of the whole process, and the machine it ran on."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of a command, as the operating system saw it."""
+
+    wall: float  # seconds
+    cpu: float  # user + system seconds, the process and every worker it waited for
+    peak_kib: int  # largest resident set of the process or of any one of its workers
+    exit_code: int
+    load_before: float  # one-minute load average when it started
+    load_after: float
+
+
+def run(command: list[str], stdout: Path | None = None) -> Run:
+    """Run ``command`` to completion, its output to ``stdout`` (or discarded)."""
+    load_before = os.getloadavg()[0]
+    with open(stdout or os.devnull, "wb") as sink:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return Run(
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss,
+        process.returncode,
+        load_before,
+        os.getloadavg()[0],
+    )
+
+
+def best_of(command: list[str], times: int, stdout: Path | None = None) -> Run:
+    """The fastest of several runs: the one least disturbed by whatever else the machine was doing."""
+    return min((run(command, stdout) for _ in range(times)), key=lambda r: r.wall)
+
+
+def machine() -> dict[str, str]:
+    """What the numbers were measured on."""
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        lines = cpuinfo.read_text().splitlines()
+        names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+        cpu = names[0] if names else cpu
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        total = next(line for line in meminfo.read_text().splitlines() if line.startswith("MemTotal"))
+        memory = f"{int(total.split()[1]) / 1024 / 1024:.1f} GiB"
+    import yaml
+
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "pyyaml": f"{yaml.__version__} ({'libyaml' if yaml.__with_libyaml__ else 'no libyaml'})",
+        "pydantic": metadata.version("pydantic"),
+        "govcheck": metadata.version("govcheck"),
+        "commit": _commit(),
+    }
+
+
+def _commit() -> str:
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return found.stdout.strip()
+
+
+def govcheck(*arguments: str) -> list[str]:
+    """The installed ``govcheck`` command beside the interpreter running the benchmark, as a user runs it."""
+    script = Path(sys.executable).parent / "govcheck"
+    if script.is_file():
+        return [str(script), *arguments]
+    return [sys.executable, "-c", "from govcheck.cli.main import main; main()", *arguments]

@@ -1,0 +1,164 @@
+"""The benchmark: ``govcheck check`` over 1, 38, 1,000 and 10,000 synthetic LEPs, against parsing alone.
+
+    python -m bench.run                      # everything, about 25 minutes on 2 cores
+    python -m bench.run --sizes 1,38,1000    # a quicker look
+
+(from the repository root, with govcheck installed).
+
+For each size it runs, on the same files and one after the other: ``govcheck
+check`` (whole process, report written to a file), the parse-only baseline
+(``bench/parse_only.py``), and ``govcheck check --jobs 2``, whose report must be
+the same bytes. It also times ``govcheck --help`` and ``govcheck check`` on a
+single LEP. Facts are generated once under ``bench/out/facts`` (seeded, so the
+same every time) and reused; results go to ``bench/out/results.json`` and a
+Markdown table to ``bench/out/results.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from bench.generate import GENERATOR_VERSION, generate
+from bench.measure import Run, best_of, govcheck, machine
+
+OUT = Path(__file__).parent / "out"
+PARSE_ONLY = str(Path(__file__).parent / "parse_only.py")
+
+
+def facts_sets(sizes: list[int], seed: int) -> tuple[dict[int, Path], list[tuple[str, int, int]]]:
+    """A folder per size holding the first N LEPs of one pool, and each pooled file's name, bytes and meetings."""
+    pool = OUT / "facts"
+    manifest = pool / "manifest.json"
+    wanted = {"seed": seed, "generator": GENERATOR_VERSION, "count": max(sizes)}
+    known = json.loads(manifest.read_text()) if manifest.is_file() else {}
+    if {key: known.get(key) for key in wanted} != wanted:
+        print(f"generating {max(sizes):,} LEPs in {pool} ...", flush=True)
+        written = generate(max(sizes), pool, seed)
+        files = [(path.name, path.stat().st_size, meetings) for path, meetings in written]
+        manifest.write_text(json.dumps({**wanted, "files": files}))
+        known = {**wanted, "files": files}
+    files = [tuple(entry) for entry in known["files"]]
+    folders = {}
+    for size in sizes:
+        folder = OUT / "sets" / str(size)
+        names = [name for name, _, _ in files[:size]]
+        if sorted(p.name for p in folder.glob("*.yaml")) != names:
+            folder.mkdir(parents=True, exist_ok=True)
+            for stale in folder.glob("*.yaml"):
+                stale.unlink()
+            for name in names:
+                os.link(pool / name, folder / name)  # the same bytes as the pool, without copying them
+        folders[size] = folder
+    return folders, files  # type: ignore[return-value]
+
+
+def digest(path: Path) -> str:
+    hashed = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            hashed.update(block)
+    return hashed.hexdigest()
+
+
+def measure_size(size: int, folder: Path, repeats: int, same_gc: bool) -> dict[str, object]:
+    reports = OUT / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    one, two = reports / f"{size}-jobs1.txt", reports / f"{size}-jobs2.txt"
+    print(f"{size:>6,} LEPs: govcheck check ...", end="", flush=True)
+    check = best_of(govcheck("check", str(folder)), repeats, one)
+    print(f" {check.wall:.2f}s; parse-only ...", end="", flush=True)
+    parse = best_of([sys.executable, PARSE_ONLY, str(folder)], repeats)
+    parse_same_gc = best_of([sys.executable, PARSE_ONLY, str(folder), "--gc-as-govcheck"], repeats) if same_gc else None
+    print(f" {parse.wall:.2f}s; --jobs 2 ...", end="", flush=True)
+    jobs = best_of(govcheck("check", str(folder), "--jobs", "2"), repeats, two)
+    print(f" {jobs.wall:.2f}s", flush=True)
+    return {
+        "check": asdict(check),
+        "parse_only": asdict(parse),
+        "parse_only_same_gc": asdict(parse_same_gc) if parse_same_gc else None,
+        "jobs2": asdict(jobs),
+        "same_report": digest(one) == digest(two),
+        "report_bytes": one.stat().st_size,
+    }
+
+
+def single_lep(files: list[tuple[str, int, int]], repeats: int) -> dict[str, object]:
+    """``govcheck --help`` and ``govcheck check`` on one LEP: what a terminal or a pre-commit hook waits for."""
+    sizes = sorted(size for _, size, _ in files[:1000])
+    median = sizes[len(sizes) // 2]
+    name, size, meetings = min(files[:1000], key=lambda f: abs(f[1] - median))
+    typical = OUT / "facts" / name
+    from govcheck.engine.api import bundled_frameworks  # the installed package's own examples
+
+    bundled = bundled_frameworks() / "exemplar-lep.yaml"
+    return {
+        "python": asdict(best_of([sys.executable, "-c", "pass"], repeats)),
+        "help": asdict(best_of(govcheck("--help"), repeats)),
+        "typical": {
+            "file": name,
+            "bytes": size,
+            "meetings": meetings,
+            **asdict(best_of(govcheck("check", str(typical)), repeats)),
+        },
+        "bundled": {"file": bundled.name, **asdict(best_of(govcheck("check", str(bundled)), repeats))}
+        if bundled.is_file()
+        else None,
+    }
+
+
+def table(results: dict[str, object]) -> str:
+    sizes: dict[str, dict[str, object]] = results["sizes"]  # type: ignore[assignment]
+    lines = [
+        "| LEPs | facts | meetings | govcheck | parse-only | ratio | ratio, same GC | peak memory | LEPs/s"
+        " | `--jobs 2` | speed-up | same bytes |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+    ]
+    for size, entry in sizes.items():
+        check, parse, jobs = (Run(**entry[key]) for key in ("check", "parse_only", "jobs2"))  # type: ignore[arg-type]
+        same_gc = entry["parse_only_same_gc"]
+        same_gc_ratio = f"{check.wall / Run(**same_gc).wall:.2f}" if same_gc else "–"  # type: ignore[arg-type]
+        lines.append(
+            f"| {int(size):,} | {entry['megabytes']:.1f} MB | {entry['meetings']:,} | {check.wall:.2f} s"
+            f" | {parse.wall:.2f} s | {check.wall / parse.wall:.2f} | {same_gc_ratio} | {check.peak_kib / 1024:.0f} MiB"
+            f" | {int(size) / check.wall:.1f} | {jobs.wall:.2f} s | {check.wall / jobs.wall:.2f}x"
+            f" | {'yes' if entry['same_report'] else 'NO'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,38,1000,10000", help="comma-separated numbers of LEPs")
+    parser.add_argument("--seed", type=int, default=1)
+    arguments = parser.parse_args()
+    sizes = [int(size) for size in arguments.sizes.split(",")]
+    started = time.perf_counter()
+    folders, files = facts_sets(sizes, arguments.seed)
+    results: dict[str, object] = {"machine": machine(), "seed": arguments.seed, "sizes": {}}
+    print(json.dumps(results["machine"]), flush=True)
+    results["single"] = single_lep(files, repeats=10)
+    for size in sizes:
+        entry = measure_size(size, folders[size], repeats=3 if size <= 38 else 1, same_gc=size <= 1000)
+        chosen = files[:size]
+        entry["megabytes"] = sum(f[1] for f in chosen) / 1e6
+        entry["meetings"] = sum(f[2] for f in chosen)
+        results["sizes"][str(size)] = entry  # type: ignore[index]
+    results["minutes"] = (time.perf_counter() - started) / 60
+    results["mean_facts_kib"] = statistics.mean(f[1] for f in files) / 1024
+    (OUT / "results.json").write_text(json.dumps(results, indent=2))
+    (OUT / "results.md").write_text(table(results))
+    print(table(results))
+    print(json.dumps(results["single"], indent=2))
+    print(f"took {results['minutes']:.1f} minutes")
+
+
+if __name__ == "__main__":
+    main()
