@@ -43,6 +43,18 @@ class Status(StrEnum):
         return self in GAP_STATUSES
 
 
+# Statuses from better to worse: how `all` (the worst part) and `any` (the best part) combine,
+# and what comparing two results calls worse.
+BADNESS = {
+    Status.MET: 0,
+    Status.NOT_APPLICABLE: 0,
+    Status.WAIVED: 0,
+    Status.MISSING_EVIDENCE: 1,
+    Status.PARTIAL: 2,
+    Status.NOT_MET: 3,
+    Status.ERROR: 4,
+}
+
 GAP_STATUSES = frozenset({Status.PARTIAL, Status.NOT_MET, Status.MISSING_EVIDENCE, Status.ERROR})
 
 

@@ -15,19 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from govcheck.checks.base import Status
+from govcheck.checks.base import BADNESS, Status
 from govcheck.engine.results import SEVERITIES, Assessment
 
 # The order of statuses used to call a change worse or better (see the module docstring).
-STATUS_RANK = {
-    Status.MET: 0,
-    Status.NOT_APPLICABLE: 0,
-    Status.WAIVED: 0,
-    Status.MISSING_EVIDENCE: 1,
-    Status.PARTIAL: 2,
-    Status.NOT_MET: 3,
-    Status.ERROR: 4,
-}
+STATUS_RANK = BADNESS
 
 
 @dataclass(frozen=True, order=True)

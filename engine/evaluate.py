@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from govcheck.checks import REGISTRY
-from govcheck.checks.base import CheckContext, ItemResult, Outcome, Status
+from govcheck.checks.base import BADNESS, CheckContext, ItemResult, Outcome, Status
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.checktree import CheckNode
 from govcheck.engine.facts import Evidenced
@@ -30,17 +30,6 @@ from govcheck.engine.rules import Rule, RulePack
 from govcheck.engine.views import VIEWS, Item
 from govcheck.engine.waivers import apply_waivers
 from govcheck.engine.yamlsource import PathKey
-
-# How statuses combine: `all` takes the worst of its parts, `any` the best.
-_BADNESS = {
-    Status.MET: 0,
-    Status.NOT_APPLICABLE: 0,
-    Status.WAIVED: 0,
-    Status.MISSING_EVIDENCE: 1,
-    Status.PARTIAL: 2,
-    Status.NOT_MET: 3,
-    Status.ERROR: 4,
-}
 
 
 @dataclass(frozen=True)
@@ -266,11 +255,11 @@ def _aggregate(scope: str, results: list[ItemResult], children: tuple[Outcome, .
 def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     if node.kind == "all":
         parts = [run(child, value, ctx) for child in node.children]
-        status = max((p.status for p in parts), key=_BADNESS.__getitem__)
+        status = max((p.status for p in parts), key=BADNESS.__getitem__)
         return _combined(status, parts, "and", "all of")
     if node.kind == "any":
         parts = [run(child, value, ctx) for child in node.children]
-        status = min((p.status for p in parts), key=_BADNESS.__getitem__)
+        status = min((p.status for p in parts), key=BADNESS.__getitem__)
         return _combined(status, parts, "or", "any of")
     if node.kind == "not":
         inner = run(node.children[0], value, ctx)
