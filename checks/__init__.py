@@ -3,7 +3,7 @@
 Importing this package registers every kind; ``REGISTRY`` maps names to kinds.
 """
 
-from govcheck.checks import coverage, dates, presence, quorum, thresholds
+from govcheck.checks import attestation, coverage, dates, periods, presence, quorum, thresholds
 from govcheck.checks.base import REGISTRY, CheckContext, CheckKind, ItemResult, Outcome, Status
 
 __all__ = [
@@ -13,8 +13,10 @@ __all__ = [
     "ItemResult",
     "Outcome",
     "Status",
+    "attestation",
     "coverage",
     "dates",
+    "periods",
     "presence",
     "quorum",
     "thresholds",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
@@ -42,6 +42,18 @@ class Status(StrEnum):
     def is_gap(self) -> bool:
         return self in GAP_STATUSES
 
+
+# Statuses from better to worse: how `all` (the worst part) and `any` (the best part) combine,
+# and what comparing two results calls worse.
+BADNESS = {
+    Status.MET: 0,
+    Status.NOT_APPLICABLE: 0,
+    Status.WAIVED: 0,
+    Status.MISSING_EVIDENCE: 1,
+    Status.PARTIAL: 2,
+    Status.NOT_MET: 3,
+    Status.ERROR: 4,
+}
 
 GAP_STATUSES = frozenset({Status.PARTIAL, Status.NOT_MET, Status.MISSING_EVIDENCE, Status.ERROR})
 
@@ -97,6 +109,9 @@ class CheckContext:
     facts: Facts
     at: PathKey = ()
     label: str = ""
+    # For an item that joins facts (a person's seat on a body), where each part stands in
+    # the facts file, so `person.register_of_interests` points at the person, not the seat.
+    roots: Mapping[str, PathKey] = field(default_factory=dict)
     # Whether outcomes will be shown step by step (``govcheck explain``): a check may leave out
     # a costly explanation (every day of a working-day count) when nobody will read it.
     explain: bool = True
@@ -104,8 +119,8 @@ class CheckContext:
     # body), worked out once per assessment. Shared by every context ``within`` this one.
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def within(self, path: PathKey, label: str) -> CheckContext:
-        return CheckContext(self.as_of, self.calendar, self.facts, path, label, self.explain, self.memo)
+    def within(self, path: PathKey, label: str, roots: Mapping[str, PathKey] | None = None) -> CheckContext:
+        return CheckContext(self.as_of, self.calendar, self.facts, path, label, roots or {}, self.explain, self.memo)
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, worked out once per assessment under ``key``; it may depend only on the
@@ -116,7 +131,9 @@ class CheckContext:
             found = self.memo[key] = compute()
         return found
 
-    def path(self, relative: tuple[str, ...]) -> PathKey:
+    def path(self, relative: PathKey) -> PathKey:
+        if relative and relative[0] in self.roots:
+            return (*self.roots[str(relative[0])], *relative[1:])
         return (*self.at, *relative)
 
 
@@ -135,6 +152,11 @@ class PathSpec:
     """
 
     leaf: type | None = None
+    # The path leads to a list whose elements are this model (a list of yearly records).
+    items: type | None = None
+    # The path is relative to the items named by another parameter: the view in ``of``,
+    # or the list at another path parameter, instead of the checked value.
+    relative_to: str | None = None
 
 
 FactPath = Annotated[str, PathSpec()]

@@ -38,8 +38,9 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
     passed = sum(item.status is Status.MET for item in items)
     gaps = [item.label for item in items if item.status is not Status.MET]
     status = Status.MET if not gaps else (Status.NOT_MET if passed == 0 else Status.PARTIAL)
+    covered = f"{items[0].label} ({items[0].reason})" if len(items) == 1 else f"all {len(items)} subjects"
     reason = (
-        f"the {what} covers all {len(items)} subjects"
+        f"the {what} covers {covered}"
         if not gaps
         else f"the {what} covers {passed} of {len(items)} subjects; not: {', '.join(gaps)}"
     )

@@ -81,7 +81,7 @@ def _local_commitment(name: str | None) -> str | None:
 LocalCommitment = Annotated[str | None, AfterValidator(_local_commitment)]
 
 
-def _strictest(ctx: CheckContext, span: Span, local: str | None, larger_is_stricter: bool) -> tuple[int, str]:
+def strictest(ctx: CheckContext, span: Span, local: str | None, larger_is_stricter: bool) -> tuple[int, str]:
     """The national amount, or the LEP's own commitment where that is stricter."""
     national = span.amount
     committed = getattr(ctx.facts.local_commitments, local) if local else None
@@ -187,7 +187,7 @@ def _within(
     facts: tuple[Any, ...],
     detail: list[str],
 ) -> Outcome:
-    amount, local_note = _strictest(ctx, span, params.local, larger_is_stricter=False)
+    amount, local_note = strictest(ctx, span, params.local, larger_is_stricter=False)
     if start is None:
         return missing(f"no date recorded for {since}", facts=facts, detail=tuple(detail))
     due = later_by(ctx.calendar, span.unit, start, amount)
@@ -228,7 +228,7 @@ def _at_least(
     detail: list[str],
 ) -> Outcome:
     # Here `from` is the earlier event (papers published) and `to` the later one (the meeting).
-    amount, local_note = _strictest(ctx, span, params.local, larger_is_stricter=True)
+    amount, local_note = strictest(ctx, span, params.local, larger_is_stricter=True)
     if end is None:
         return missing(f"no date recorded for {event}", facts=facts, detail=tuple(detail))
     if start is None:
@@ -277,7 +277,7 @@ def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Ou
     if not dates:
         return missing(f"no adoption or review date recorded for the {what}", facts=facts)
     last = max(dates)
-    amount, local_note = _strictest(ctx, params.review_within, params.local, larger_is_stricter=False)
+    amount, local_note = strictest(ctx, params.review_within, params.local, larger_is_stricter=False)
     due = later_by(ctx.calendar, params.review_within.unit, last, amount)
     detail = (
         f"last adopted or reviewed {date_label(last)}; review every {params.review_within.words(amount)}"
@@ -308,7 +308,7 @@ def recent(value: Any, params: RecentParams, ctx: CheckContext) -> Outcome:
     facts = (ctx.path(parts),)
     if found is None:
         return missing(f"no date recorded for {what}", facts=facts)
-    amount, local_note = _strictest(ctx, params.within, params.local, larger_is_stricter=False)
+    amount, local_note = strictest(ctx, params.within, params.local, larger_is_stricter=False)
     due = later_by(ctx.calendar, params.within.unit, found, amount)
     detail = (
         f"{params.path} = {found}; allowed: {params.within.words(amount)}{local_note}, so next due "

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from govcheck.checks.base import CheckContext, FactPath, Outcome, Params, check_kind, met, missing, not_met
+from govcheck.checks.base import CheckContext, FactPath, Outcome, Params, PathSpec, check_kind, met, missing, not_met
 from govcheck.engine import paths
+from govcheck.engine.facts import Document
+from govcheck.engine.views import date_label
 
 
 def _show(path: str) -> str:
@@ -74,3 +76,30 @@ def is_one_of(value: Any, params: IsOneOfParams, ctx: CheckContext) -> Outcome:
     if ok:
         return met(f"{what} is {found}", facts=facts, detail=detail)
     return not_met(f"{what} is {found}; expected {allowed}", facts=facts, detail=detail)
+
+
+class PublishedParams(Params):
+    path: Annotated[str, PathSpec(Document)]
+    what: str | None = None
+
+
+@check_kind("published")
+def published(value: Any, params: PublishedParams, ctx: CheckContext) -> Outcome:
+    """A document is in place and published (a web address or a publication date) by the assessment date."""
+    parts = paths.split(params.path)
+    document: Document | None = paths.read(value, parts)
+    what = params.what or _show(parts[-1])
+    facts = (ctx.path(parts),)
+    if document is None:
+        return missing(f"no {what} recorded", facts=facts)
+    if document.is_in_place is False:
+        return not_met(f"there is no {what}", facts=(ctx.path((*parts, "is_in_place")),))
+    if document.published_on is not None:
+        if document.published_on > ctx.as_of:
+            return not_met(
+                f"{what} published {date_label(document.published_on)}, after the assessment date", facts=facts
+            )
+        return met(f"{what} published {date_label(document.published_on)}", facts=facts)
+    if document.url:
+        return met(f"{what} published at {document.url}", facts=facts)
+    return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)

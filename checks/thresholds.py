@@ -5,9 +5,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema, model_validator
 
 from govcheck.checks.base import CheckContext, ItemResult, Outcome, Params, Status, check_kind, met, missing, not_met
+from govcheck.checks.dates import LocalCommitment
 from govcheck.checks.where import Where
 from govcheck.engine import paths
 from govcheck.engine.suggest import did_you_mean
@@ -46,7 +47,25 @@ class CountParams(Params):
     where: Where | None = None
     at_least: int | None = None
     at_most: int | None = None
+    local: LocalCommitment = None  # the LEP's own bound, used where it is stricter than the given one
     what: str | None = None
+
+    @model_validator(mode="after")
+    def _local_tightens_one_bound(self) -> CountParams:
+        if self.local is not None and (self.at_least is None) == (self.at_most is None):
+            raise ValueError("local: give exactly one of at_least and at_most, the bound the LEP may tighten")
+        return self
+
+    def bounds(self, ctx: CheckContext) -> tuple[int | None, int | None, str]:
+        """The bounds to apply: the national ones, or the LEP's own where it is stricter."""
+        committed = getattr(ctx.facts.local_commitments, self.local) if self.local else None
+        if committed is None:
+            return self.at_least, self.at_most, ""
+        if self.at_most is not None and committed < self.at_most:
+            return None, committed, f" (the LEP's own commitment; national: {self.at_most})"
+        if self.at_least is not None and committed > self.at_least:
+            return committed, None, f" (the LEP's own commitment; national: {self.at_least})"
+        return self.at_least, self.at_most, ""
 
 
 @check_kind("count")
@@ -56,21 +75,44 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     items = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
     chosen = [item for item in items if params.where is None or params.where.holds(item.value)]
     what = params.what or params.of.replace("_", " ")
+    at_least, at_most, local_note = params.bounds(ctx)
     bounds = []
-    if params.at_least is not None:
-        bounds.append(f"at least {params.at_least}")
-    if params.at_most is not None:
-        bounds.append(f"at most {params.at_most}")
+    if at_least is not None:
+        bounds.append(f"at least {at_least}")
+    if at_most is not None:
+        bounds.append(f"at most {at_most}")
     facts = tuple(item.path for item in chosen) or ((params.of,) if params.of in ("bodies", "people") else ())
     detail = (f"{len(chosen)} {what}: " + "; ".join(item.label for item in chosen), f"required: {' and '.join(bounds)}")
-    too_few = params.at_least is not None and len(chosen) < params.at_least
-    too_many = params.at_most is not None and len(chosen) > params.at_most
-    reason = f"{len(chosen)} {what}; {' and '.join(bounds)} required"
+    reason = f"{len(chosen)} {what}; {' and '.join(bounds)} required{local_note}"
     if not items:
         return missing(f"no {VIEWS[params.of].name.replace('_', ' ')} recorded", detail=detail)
-    if too_few or too_many:
+    # Items whose facts the filter needs are unknown: if counting them in could change the verdict, say so.
+    unknown = [item for item in items if item not in chosen and params.where is not None and _lacks(item, params.where)]
+
+    def fails(hits: int) -> bool:
+        return (at_least is not None and hits < at_least) or (at_most is not None and hits > at_most)
+
+    # Where the facts list only some of the items, more could exist: a shortfall or a
+    # count within a maximum is then not known to hold.
+    partly = VIEWS[params.of].partly_listed(ctx.facts)
+    if partly and (at_most is not None or fails(len(chosen))):
+        return missing(f"{reason}, but {partly}", facts=facts, detail=detail, passed=len(chosen), total=len(items))
+    if unknown and fails(len(chosen)) != fails(len(chosen) + len(unknown)):
+        return missing(
+            f"{reason}, but {len(unknown)} unknown",
+            facts=facts,
+            detail=(*detail, "unknown: " + "; ".join(item.label for item in unknown)),
+            passed=len(chosen),
+            total=len(items),
+        )
+    if fails(len(chosen)):
         return not_met(reason, facts=facts, detail=detail, passed=len(chosen), total=len(items))
     return met(reason, facts=facts, detail=detail, passed=len(chosen), total=len(items))
+
+
+def _lacks(item: Any, where: Where) -> bool:
+    """The item lacks a fact the filter reads, so whether it matches is unknown."""
+    return any(paths.read(item.value, paths.split(path)) in (None, []) for path in where.root)
 
 
 class ShareParams(Params):
@@ -93,6 +135,9 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     what = params.what or params.where.describe()
     if not items:
         return missing(f"no {params.of.replace('_', ' ')} recorded")
+    partly = VIEWS[params.of].partly_listed(ctx.facts)
+    if partly:
+        return missing(f"a share cannot be worked out: {partly}", facts=tuple(item.path for item in items))
     unknown = [
         item
         for item in items

@@ -7,6 +7,7 @@ holds when any element satisfies it (``role.body: board``).
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, TypeAdapter, ValidationError, model_validator
@@ -72,7 +73,10 @@ class Where(RootModel[dict[str, Condition]]):
             except paths.PathError as error:
                 found.append(f"where: {error}")
                 continue
-            adapter: TypeAdapter[Any] = TypeAdapter(path_type.leaf)
+            leaf = path_type.leaf
+            while typing.get_origin(leaf) is list:  # a list matches when one of its elements does
+                leaf = paths.strip(typing.get_args(leaf)[0])
+            adapter: TypeAdapter[Any] = TypeAdapter(leaf)
             for value in condition.expected_values():
                 try:
                     adapter.validate_python(value)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterator
-from itertools import chain
+from pathlib import Path
 
 import click
 
-from govcheck.cli.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, reports_input_errors
+from govcheck.cli.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, echo_problems, reports_input_errors
 
-FORMATS = ("text", "markdown", "json")
 SEVERITY_CHOICES = ("high", "medium", "low", "never")
 
 
@@ -36,18 +35,38 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 @click.option(
     "--format",
     "format_",
-    default="text",
-    show_default=True,
     metavar="FORMAT",
-    help="Report format: text, markdown or json (see `govcheck formats`).",
+    help="Report format (default text): text, markdown, html, csv, json, sarif, junit, plan, plan-html, "
+    "plan-csv, matrix, matrix-markdown, matrix-html, matrix-csv.",
 )
-@click.option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.")
+@click.option(
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    metavar="FILE",
+    help="Write the report to FILE, in the format its extension names (.json, .sarif, .xml, .md, .txt); repeatable.",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITY_CHOICES),
     default="low",
     show_default=True,
     help="Exit 1 when a gap of this severity or higher is found; never: always exit 0.",
+)
+@click.option(
+    "--missing-evidence",
+    type=click.Choice(["fail", "warn"]),
+    default="fail",
+    show_default=True,
+    help="warn: missing evidence is reported (JUnit: skipped) but does not fail the build.",
+)
+@click.option("--waivers", "waivers_file", metavar="FILE", help="Apply the waivers in this YAML file.")
+@click.option("--baseline", metavar="RESULT.json", help="Fail only on gaps new or worse since this saved JSON result.")
+@click.option(
+    "--replay",
+    metavar="RESULT.json",
+    help="Re-run a saved JSON result with its own edition and date; exit 1 if the verdicts differ.",
 )
 @click.option(
     "--jobs",
@@ -63,52 +82,68 @@ def check(
     paths: tuple[str, ...],
     as_of: dt.date | None,
     pack: str | None,
-    format_: str,
-    output: str | None,
+    format_: str | None,
+    outputs: tuple[str, ...],
     fail_on: str,
+    missing_evidence: str,
+    waivers_file: str | None,
+    baseline: str | None,
+    replay: str | None,
     jobs: int,
 ) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
 
     With no PATHS, assesses the example frameworks bundled with govcheck.
     """
-    from govcheck.cli.output import write_atomic
+    from govcheck.cli import ci
+    from govcheck.cli.output import refuse_inputs
     from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
     from govcheck.engine.errors import InputError
     from govcheck.engine.results import Assessment
-    from govcheck.reports import RENDERERS, RenderOptions
+    from govcheck.reports import RenderOptions
+    from govcheck.reports.json_reader import read_result
 
-    if format_ not in RENDERERS:
-        raise click.BadParameter(f"unknown format {format_!r}; formats: {', '.join(RENDERERS)}", param_hint="--format")
+    planned = ci.plan_outputs(format_, outputs)
+    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence)
+    if replay:
+        if paths or as_of or pack or waivers_file or baseline:
+            raise click.UsageError("--replay takes its facts, date, pack and waivers from the saved result")
+        sys.exit(ci.replay(read_result(replay), planned, options))
+    saved_baseline = read_result(baseline) if baseline else None
+    waivers = ci.load_waivers(waivers_file)
     files = facts_paths(paths or [bundled_frameworks()])
     if not files:
         raise click.UsageError("no facts files found in the paths given")
-    assessor = Assessor(pack, as_of)
+    pack_files = sorted(Path(pack).glob("*.yaml")) if pack and Path(pack).is_dir() else []
+    read: list[str | Path] = [*files, *pack_files, *([waivers_file] if waivers_file else [])]
+    for output in outputs:  # govcheck never writes over what it reads
+        refuse_inputs(output, read)
+    assessor = Assessor(pack, as_of, waivers)
     if pack is not None:
         assessor.pack_for(dt.date.min)  # with --pack the date is not consulted: an unknown pack fails first
-    broken = gaps = False
+    broken = failing = False
 
     def assessed() -> Iterator[Assessment]:
-        # The report is written as the assessments arrive, one LEP at a time.
-        nonlocal broken, gaps
+        # Assessments are handed on as they arrive, so a report over many LEPs streams.
+        nonlocal broken, failing
         for result in assessor.assess_many(files, jobs):
             if isinstance(result, InputError):  # one broken file never hides the others
                 broken = True
-                for problem in result.problems:
-                    click.echo(f"error: {problem}", err=True)
+                echo_problems(result)
             else:
-                gaps = gaps or bool(result.gaps(fail_on))
+                failing = failing or ci.exit_code([result], fail_on, missing_evidence) != 0
                 yield result
 
-    assessments = assessed()
-    first = next(assessments, None)
-    if first is not None:
-        report = RENDERERS[format_].stream(chain([first], assessments), RenderOptions(fail_on=fail_on))
-        if output:
-            write_atomic(output, report)
-        else:
-            for piece in report:
-                click.echo(piece, nl=False)
+    if len(planned) == 1 and saved_baseline is None and waivers is None:
+        ci.stream_output(planned[0], assessed(), options)  # holds one LEP at a time
+        assessments: list[Assessment] = []
+    else:
+        assessments = list(assessed())
+        if assessments:
+            ci.write_outputs(planned, assessments, options)
+        ci.report_waivers(assessments, waivers)
     if broken:
         sys.exit(EXIT_INPUT)
-    sys.exit(EXIT_GAPS if gaps else EXIT_OK)
+    if saved_baseline:
+        sys.exit(ci.baseline_exit(saved_baseline, assessments, fail_on, missing_evidence))
+    sys.exit(EXIT_GAPS if failing else EXIT_OK)

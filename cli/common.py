@@ -5,13 +5,22 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from govcheck.engine.errors import InputError
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT = 0, 1, 2
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def echo_problems(error: InputError) -> None:
+    """Each problem on its own line of stderr: ``error: FILE:LINE:COLUMN: what is wrong (what to do)``."""
+    for problem in error.problems:
+        click.echo(f"error: {problem}", err=True)
 
 
 def reports_input_errors(function: F) -> F:
@@ -24,8 +33,7 @@ def reports_input_errors(function: F) -> F:
         try:
             return function(*args, **kwargs)
         except InputError as error:
-            for problem in error.problems:
-                click.echo(f"error: {problem}", err=True)
+            echo_problems(error)
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from govcheck.cli.common import EXIT_INPUT, EXIT_OK, reports_input_errors
+from govcheck.cli.common import EXIT_INPUT, EXIT_OK, echo_problems, reports_input_errors
 
 
 @click.command()
@@ -20,17 +20,20 @@ def validate(paths: tuple[str, ...]) -> None:
     from govcheck.engine.errors import InputError
     from govcheck.engine.facts_loader import load_facts
 
+    files = facts_paths(paths)
+    if not files:
+        raise InputError.single(", ".join(paths), "holds no facts files (*.yaml or *.yml)")
     broken = False
-    for path in facts_paths(paths):
+    for path in files:
         try:
             facts_file = load_facts(path)
         except InputError as error:
             broken = True
-            for problem in error.problems:
-                click.echo(f"error: {problem}", err=True)
+            echo_problems(error)
         else:
             facts = facts_file.facts
-            click.echo(f"ok: {path} ({facts.organisation.name}, as of {facts.as_of.isoformat()})")
+            name = " ".join(facts.organisation.name.split())  # one line, whatever the name holds
+            click.echo(f"ok: {path} ({name}, as of {facts.as_of.isoformat()})")
     sys.exit(EXIT_INPUT if broken else EXIT_OK)
 
 
@@ -59,11 +62,12 @@ def init(name: str, output: str | None, force: bool) -> None:
     import datetime as dt
 
     from govcheck.cli.output import write_atomic
+    from govcheck.engine.errors import InputError
     from govcheck.engine.template import facts_template, slug_for
 
     text = facts_template(name, dt.date.today())
     target = Path(output or f"{slug_for(name)}.yaml")
     if target.exists() and not force:
-        raise click.ClickException(f"{target} exists; use --force to overwrite it")
+        raise InputError.single(target, "exists already; govcheck init does not overwrite it", hint="add --force")
     write_atomic(target, text)
     click.echo(f"wrote {target}: fill it in, then run `govcheck validate {target}`")

@@ -20,9 +20,12 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from govcheck.cli import check, facts_commands, rules_commands
+    from govcheck.cli import check, diff, explain, facts_commands, rules_commands, trend
 
     cli.add_command(check.check)
+    cli.add_command(explain.explain)
+    cli.add_command(diff.diff)
+    cli.add_command(trend.trend)
     cli.add_command(facts_commands.validate)
     cli.add_command(facts_commands.schema)
     cli.add_command(facts_commands.init)

@@ -1,24 +1,41 @@
-"""``govcheck rules ...``: listing the rules of a pack and running their examples."""
+"""``govcheck rules ...``: the rules group, listing a pack's rules and running their examples.
+
+The other rule commands live beside it: ``show`` (rules_show), ``docs`` and ``coverage``
+(rules_catalogue), ``diff`` (rules_diff).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
+from govcheck.cli import rules_catalogue, rules_diff, rules_show
 from govcheck.cli.common import EXIT_GAPS, EXIT_OK, reports_input_errors
+
+if TYPE_CHECKING:
+    from govcheck.engine.rules import RulePack
 
 
 @click.group()
 def rules() -> None:
-    """Work with rule packs: list their rules and test them against their examples."""
+    """Work with rule packs: list, show, test and document their rules, and compare editions."""
 
 
-def _pack(pack: str | None):  # type: ignore[no-untyped-def]
-    from govcheck.engine.rules import available_packs, load_pack
+rules.add_command(rules_show.show)
+rules.add_command(rules_catalogue.docs)
+rules.add_command(rules_catalogue.coverage)
+rules.add_command(rules_diff.diff)
 
-    return load_pack(pack or sorted(available_packs())[-1])
+
+def load_or_latest(pack: str | None) -> RulePack:
+    """The pack named, or the latest bundled edition."""
+    from govcheck.engine.editions import latest_pack
+    from govcheck.engine.rules import load_pack
+
+    return load_pack(pack or latest_pack())
 
 
 @rules.command("list")
@@ -28,7 +45,15 @@ def _pack(pack: str | None):  # type: ignore[no-untyped-def]
 @reports_input_errors
 def list_rules(pack: str | None, topic: str | None, format_: str) -> None:
     """List the rules of a pack."""
-    loaded = _pack(pack)
+    loaded = load_or_latest(pack)
+    if topic is not None and topic not in loaded.topics:
+        from govcheck.engine.suggest import did_you_mean
+
+        raise click.BadParameter(
+            f"{topic!r} is not a topic of {loaded.id}{did_you_mean(topic, loaded.topics)}; "
+            f"topics: {', '.join(loaded.topics)}",
+            param_hint="--topic",
+        )
     chosen = [rule for rule in loaded.rules if topic is None or rule.spec.topic == topic]
     if format_ == "json":
         click.echo(
@@ -54,7 +79,7 @@ def list_rules(pack: str | None, topic: str | None, format_: str) -> None:
         click.echo(
             f"{rule.id:<62} {rule.spec.severity:<6} {rule.spec.obligation:<6} {','.join(rule.spec.requirements)}"
         )
-    click.echo(f"{len(chosen)} rules in {loaded.id}")
+    click.echo(f"{len(chosen)} rules in {loaded.id} ({loaded.spec.edition})")
 
 
 @rules.command("test")
@@ -62,10 +87,11 @@ def list_rules(pack: str | None, topic: str | None, format_: str) -> None:
 @reports_input_errors
 def test_rules(pack: str | None) -> None:
     """Run every rule's examples; fail on a wrong verdict or a rule without a passing and a failing example."""
+    from govcheck.engine.editions import pack_specs
     from govcheck.engine.examples import test_pack
-    from govcheck.engine.rules import available_packs, load_pack
+    from govcheck.engine.rules import load_pack
 
-    names = [pack] if pack else list(available_packs())
+    names = [pack] if pack else list(pack_specs())
     failures = 0
     for name in names:
         loaded = load_pack(name)

@@ -24,8 +24,10 @@ from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.errors import InputError
 from govcheck.engine.evaluate import Context, evaluate
 from govcheck.engine.facts_loader import FactsFile, load_facts
+from govcheck.engine.manifest import record_inputs
 from govcheck.engine.results import Assessment
 from govcheck.engine.rules import RulePack, load_pack, pack_in_force
+from govcheck.engine.waivers import WaiverSet
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -60,9 +62,12 @@ AHEAD = 4
 class Assessor:
     """Assesses facts files, loading each rule pack once however many files use it."""
 
-    def __init__(self, pack: str | Path | None = None, as_of: dt.date | None = None) -> None:
+    def __init__(
+        self, pack: str | Path | None = None, as_of: dt.date | None = None, waivers: WaiverSet | None = None
+    ) -> None:
         self.pack_name = pack
         self.as_of = as_of
+        self.waivers = waivers
         self.calendar = WorkingCalendar()
         self._packs: dict[str, RulePack] = {}
         self._in_force: dict[dt.date, str] = {}
@@ -80,7 +85,10 @@ class Assessor:
 
     def assess_file(self, facts_file: FactsFile, *, outcomes: bool = True) -> Assessment:
         on = self.as_of or facts_file.facts.as_of
-        return evaluate(self.pack_for(on), facts_file, Context(on, self.calendar, outcomes=outcomes))
+        pack = self.pack_for(on)
+        waivers = self.waivers.waivers if self.waivers else ()
+        context = Context(on, self.calendar, waivers, outcomes=outcomes)
+        return record_inputs(evaluate(pack, facts_file, context), pack, self.waivers)
 
     def assess(self, path: str | Path) -> Assessment:
         return self.assess_file(load_facts(path))
@@ -107,7 +115,7 @@ class Assessor:
             max_workers=min(jobs, len(files)),
             mp_context=_start_method(),
             initializer=_start_worker,
-            initargs=(self.pack_name, self.as_of),
+            initargs=(self.pack_name, self.as_of, self.waivers),
         )
         try:
             pending: deque[Future[list[Assessment | InputError]]] = deque(
@@ -138,12 +146,12 @@ def _start_method() -> multiprocessing.context.BaseContext:
 _worker: Assessor | None = None
 
 
-def _start_worker(pack: str | Path | None, as_of: dt.date | None) -> None:
+def _start_worker(pack: str | Path | None, as_of: dt.date | None, waivers: WaiverSet | None) -> None:
     global _worker
     # Ctrl-C reaches every process of the terminal's group: the parent stops the pool, so
     # workers ignore it rather than each printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = Assessor(pack, as_of)
+    _worker = Assessor(pack, as_of, waivers)
     # A forked worker shares the parent's memory until it writes to it, and the collector writes
     # to every object it examines: leave what the worker inherited out of its collections.
     gc.freeze()

@@ -12,25 +12,24 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from govcheck.checks import REGISTRY
-from govcheck.checks.base import CheckContext, ItemResult, Outcome, Status
+from govcheck.checks.base import BADNESS, CheckContext, ItemResult, Outcome, Status
 from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.checktree import CheckNode
 from govcheck.engine.facts import Evidenced
 from govcheck.engine.facts_loader import FactsFile
-from govcheck.engine.results import Assessment, Evidence, Finding, PackInfo
-from govcheck.engine.rules import CheckNode, Rule, RulePack
+from govcheck.engine.results import (
+    ActionMilestone,
+    Assessment,
+    Evidence,
+    Finding,
+    ImprovementAction,
+    PackInfo,
+    WaiverRecord,
+)
+from govcheck.engine.rules import Rule, RulePack
 from govcheck.engine.views import VIEWS, Item
+from govcheck.engine.waivers import apply_waivers
 from govcheck.engine.yamlsource import PathKey
-
-# How statuses combine: `all` takes the worst of its parts, `any` the best.
-_BADNESS = {
-    Status.MET: 0,
-    Status.NOT_APPLICABLE: 0,
-    Status.WAIVED: 0,
-    Status.MISSING_EVIDENCE: 1,
-    Status.PARTIAL: 2,
-    Status.NOT_MET: 3,
-    Status.ERROR: 4,
-}
 
 
 @dataclass(frozen=True)
@@ -39,6 +38,7 @@ class Context:
 
     as_of: dt.date | None = None  # None: the facts file's own as_of
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    waivers: tuple[WaiverRecord, ...] = ()
     outcomes: bool = True  # keep each finding's outcome tree, the steps `govcheck explain` shows
 
 
@@ -47,6 +47,8 @@ def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessm
     check_context = CheckContext(context.as_of or facts.as_of, context.calendar, facts, explain=context.outcomes)
     evidence = _EvidenceIndex(facts_file)
     findings = tuple(_finding(rule, pack, evidence, check_context, context.outcomes) for rule in pack.rules)
+    # Waivers come after every verdict is reached, so they can only turn gaps into `waived`.
+    findings, waiver_states = apply_waivers(findings, context.waivers, facts, check_context.as_of, context.calendar)
     return Assessment(
         organisation_id=facts.organisation.id,
         organisation_name=facts.organisation.name,
@@ -56,6 +58,24 @@ def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessm
         pack=PackInfo(pack.id, pack.spec.title, pack.spec.edition, pack.spec.publisher),
         findings=findings,
         topics=dict(pack.topics),
+        waivers=waiver_states,
+        improvement_actions=_improvement_actions(facts_file),
+    )
+
+
+def _improvement_actions(facts_file: FactsFile) -> tuple[ImprovementAction, ...]:
+    plan = facts_file.facts.improvement_plan
+    return tuple(
+        ImprovementAction(
+            id=action.id,
+            summary=action.summary,
+            addresses=tuple(action.addresses),
+            owner=action.owner,
+            status=action.status,
+            milestones=tuple(ActionMilestone(m.description, m.due_on, m.completed_on) for m in action.milestones),
+            line=facts_file.source.line_of(("improvement_plan", "actions", i)),
+        )
+        for i, action in enumerate(plan.actions if plan else [])
     )
 
 
@@ -66,7 +86,11 @@ def evaluate_rule(rule: Rule, ctx: CheckContext) -> Outcome:
             applies = run(rule.applies_when, ctx.facts, ctx)
             if applies.status is not Status.MET:
                 return Outcome(
-                    Status.NOT_APPLICABLE, f"does not apply: {applies.reason}", children=(applies,), facts=applies.facts
+                    Status.NOT_APPLICABLE,
+                    f"does not apply: {applies.reason}",
+                    children=(applies,),
+                    facts=applies.facts,
+                    label="applies when",
                 )
         return run(rule.check, ctx.facts, ctx)
     except Exception as error:  # noqa: BLE001 - reported as this rule's result, never raised
@@ -145,6 +169,7 @@ class _EvidenceIndex:
         return found
 
     def _entry(self, path: PathKey) -> tuple[Any, str | None, str]:
+        path = tuple(path)  # a path built from a list slice must still end at the root, ()
         found = self._entries.get(path)
         if found is not None:
             return found
@@ -189,7 +214,7 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     results = []
     children = []
     for item in items:
-        outcome = _single(node, item.value, ctx.within(item.path, item.label))
+        outcome = _single(node, item.value, ctx.within(item.path, item.label, item.roots))
         # Labels are for reading the tree step by step; unread, the outcome is kept as it is.
         children.append(replace(outcome, label=item.label) if ctx.explain else outcome)
         results.append(ItemResult(item.label, outcome.status, outcome.reason, item.path))
@@ -230,17 +255,17 @@ def _aggregate(scope: str, results: list[ItemResult], children: tuple[Outcome, .
 def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     if node.kind == "all":
         parts = [run(child, value, ctx) for child in node.children]
-        status = max((p.status for p in parts), key=_BADNESS.__getitem__)
-        return _combined(status, parts, "and")
+        status = max((p.status for p in parts), key=BADNESS.__getitem__)
+        return _combined(status, parts, "and", "all of")
     if node.kind == "any":
         parts = [run(child, value, ctx) for child in node.children]
-        status = min((p.status for p in parts), key=_BADNESS.__getitem__)
-        return _combined(status, parts, "or")
+        status = min((p.status for p in parts), key=BADNESS.__getitem__)
+        return _combined(status, parts, "or", "any of")
     if node.kind == "not":
         inner = run(node.children[0], value, ctx)
         flipped = {Status.MET: Status.NOT_MET, Status.NOT_MET: Status.MET, Status.PARTIAL: Status.NOT_MET}
         status = flipped.get(inner.status, inner.status)
-        return Outcome(status, f"not: {inner.reason}", facts=inner.facts, children=(inner,))
+        return Outcome(status, f"not: {inner.reason}", facts=inner.facts, children=(inner,), label="not")
     kind = REGISTRY[node.kind]
     outcome = kind.function(value, node.params, ctx)
     if outcome.label or not ctx.explain:
@@ -248,7 +273,7 @@ def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     return replace(outcome, label=node.kind)
 
 
-def _combined(status: Status, parts: list[Outcome], joiner: str) -> Outcome:
+def _combined(status: Status, parts: list[Outcome], joiner: str, label: str) -> Outcome:
     # The reason shown is that of the parts that decided the status; items and counts add up.
     deciding = [p for p in parts if p.status is status] or parts
     reason = f"; {joiner} ".join(dict.fromkeys(p.reason for p in deciding))
@@ -264,4 +289,5 @@ def _combined(status: Status, parts: list[Outcome], joiner: str) -> Outcome:
         total,
         children=tuple(parts),
         facts=tuple(path for p in parts for path in p.facts),
+        label=label,
     )

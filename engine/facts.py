@@ -3,119 +3,57 @@
 Strict structure, lenient presence: every model forbids unknown keys, and nearly
 every fact is optional, because an absent fact is a finding (``missing_evidence``)
 rather than a schema error. Dates end in ``_on``, booleans start with ``is_`` or
-``has_``, and the vocabulary is the framework's own.
+``has_``, and the vocabulary is the framework's own. The building blocks (dates,
+evidence, documents) are in ``facts_base``; the yearly cycle and the records kept
+over time (reports, returns, projects, logs, attestations) in ``facts_records``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import Field, model_validator
 
-from govcheck.engine.subjects import SUBJECTS
+from govcheck.engine.facts_base import (
+    DATE_FORM_HINT,
+    BodyKind,
+    Coverage,
+    CoverageRef,
+    Day,
+    Document,
+    Evidence,
+    Evidenced,
+    Fact,
+    Gender,
+    RoleName,
+    Sector,
+    Subject,
+)
+from govcheck.engine.facts_documents import Documents, Policies
+from govcheck.engine.facts_records import (
+    AnnualReporting,
+    Attestations,
+    Complaint,
+    Concern,
+    MonitoringReturn,
+    Project,
+    ScrutinySession,
+)
+
+__all__ = [
+    "DATE_FORM_HINT",
+    "Coverage",
+    "CoverageRef",
+    "Day",
+    "Document",
+    "Evidence",
+    "Evidenced",
+    "Fact",
+    "Subject",
+]
 
 FACTS_FORMAT_VERSION = 1
-
-DATE_FORM_HINT = "write dates as YYYY-MM-DD, for example 2019-06-20"
-
-
-def _to_date(value: Any) -> Any:
-    """Accept a date, a timestamp (its day is what counts) or an ISO text date; refuse the rest.
-
-    YAML already reads an unquoted 2019-06-20 as a date. Everything else that is not
-    ISO (20/06/2019, "June 2019", 20190620) is refused with the form to use, because
-    day/month order is ambiguous and a guess would silently move a deadline.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"{value!r} is not a date; {DATE_FORM_HINT}")
-
-
-Day = Annotated[
-    dt.date,
-    BeforeValidator(_to_date),
-    WithJsonSchema({"type": "string", "format": "date"}),
-]
-
-
-def _known_subject(value: str) -> str:
-    if value not in SUBJECTS:
-        from govcheck.engine.suggest import did_you_mean
-
-        raise ValueError(f"unknown subject {value!r}{did_you_mean(value, SUBJECTS)}")
-    return value
-
-
-Subject = Annotated[
-    str,
-    AfterValidator(_known_subject),
-    WithJsonSchema({"type": "string", "enum": sorted(SUBJECTS)}),
-]
-
-Sector = Literal["private", "public", "he-fe", "vcs", "other"]
-Gender = Literal["woman", "man", "non-binary", "not-stated"]
-RoleName = Literal["chair", "deputy-chair", "member", "co-optee", "substitute", "observer"]
-BodyKind = Literal["board", "committee", "sub-group", "panel"]
-
-
-class Fact(BaseModel):
-    """Base of every facts model: unknown keys are errors, and values never change."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Evidence(Fact):
-    """Where a fact can be checked: a web page, or a document and its section."""
-
-    url: str | None = None
-    document: str | None = None
-    section: str | None = None
-    note: str | None = None
-
-
-class Evidenced(Fact):
-    """A fact that may carry the evidence for it."""
-
-    evidence: Evidence | None = None
-
-
-def _coverage_ref(value: Any) -> Any:
-    # `subject: "5.3"` is shorthand for `subject: {section: "5.3"}`: most coverage maps
-    # only name the section, and the long form stays available for pages and notes.
-    if isinstance(value, (str, int, float)):
-        return {"section": str(value)}
-    return value
-
-
-class CoverageRef(Evidenced):
-    """The part of a document that covers a subject."""
-
-    section: str
-    page: int | None = None
-
-
-Coverage = dict[Subject, Annotated[CoverageRef, BeforeValidator(_coverage_ref)]]
-
-
-class Document(Evidenced):
-    """A policy, plan or other document the LEP keeps, and its publication history."""
-
-    title: str | None = None
-    version: str | None = None
-    is_in_place: bool | None = None
-    adopted_on: Day | None = None
-    published_on: Day | None = None
-    url: str | None = None
-    reviewed_on: Day | None = None
-    coverage: Coverage | None = None
 
 
 class Organisation(Evidenced):
@@ -126,6 +64,10 @@ class Organisation(Evidenced):
     incorporated_on: Day | None = None
     local_authorities: list[str] | None = None
     website: str | None = None
+    is_in_combined_authority: bool | None = Field(
+        default=None, description="the LEP is part of a mayoral combined authority, which gives it legal personality"
+    )
+    has_area_overlapping_another_lep: bool | None = None
 
 
 class AssuranceLetter(Evidenced):
@@ -147,6 +89,7 @@ class AssuranceFramework(Document):
 
     board_approved_on: Day | None = None
     s151_signed_off_on: Day | None = None
+    has_chair_and_chief_executive_signatures: bool | None = None
 
 
 class QuorumRule(Evidenced):
@@ -171,6 +114,27 @@ class Body(Evidenced):
     has_delegated_authority: bool | None = None
     terms_of_reference: Document | None = None
     quorum: QuorumRule | None = None
+    has_audit_and_risk_remit: bool | None = None
+    is_membership_complete: bool | None = Field(
+        default=None, description="false where the facts list only some of this body's members"
+    )
+    has_s151_officer_attendance: bool | None = Field(
+        default=None, description="the s151 officer or their deputy has a seat or a right to attend"
+    )
+
+
+class Recruitment(Evidenced):
+    """How a seat was filled: the advert, the selection and the board's approval."""
+
+    advertised_on: Day | None = None
+    advert_url: str | None = None
+    is_open_competition: bool | None = None
+    has_role_description: bool | None = None
+    selection_panel: list[str] | None = None
+    has_business_consultation: bool | None = Field(
+        default=None, description="for a Chair: the local business community was consulted"
+    )
+    board_approved_on: Day | None = None
 
 
 class Role(Evidenced):
@@ -180,6 +144,7 @@ class Role(Evidenced):
     role: RoleName = "member"
     appointed_on: Day | None = None
     term_ends_on: Day | None = None
+    recruitment: Recruitment | None = None
     left_on: Day | None = None
 
     def is_current(self, on: dt.date) -> bool:
@@ -219,10 +184,12 @@ class Person(Evidenced):
     organisation: str | None = None
     is_sme_representative: bool | None = None
     is_diversity_champion: bool | None = None
+    is_local_authority_member: bool | None = None
     roles: list[Role] = Field(default_factory=list)
     register_of_interests: RegisterOfInterests | None = None
     induction: Induction | None = None
     code_of_conduct_signed_on: Day | None = None
+    governance_agreement_signed_on: Day | None = None
 
 
 class StaffMember(Evidenced):
@@ -261,6 +228,9 @@ class ConfidentialItem(Evidenced):
     reason: str | None = None
 
 
+ReportSubject = Literal["diversity", "risk-register", "performance", "finance", "assurance-framework"]
+
+
 class Meeting(Evidenced):
     id: str
     body: str
@@ -274,24 +244,7 @@ class Meeting(Evidenced):
     declarations: list[Declaration] | None = None
     decisions: list[Decision] | None = None
     confidential_items: list[ConfidentialItem] | None = None
-
-
-class Policies(Fact):
-    whistleblowing: Document | None = None
-    complaints: Document | None = None
-    confidential_reporting: Document | None = None
-    conflicts_of_interest: Document | None = None
-    gifts_and_hospitality: Document | None = None
-    code_of_conduct: Document | None = None
-    diversity_statement: Document | None = None
-    expenses: Document | None = None
-
-
-class Documents(Fact):
-    induction_pack: Document | None = None
-    succession_plan: Document | None = None
-    scheme_of_delegation: Document | None = None
-    register_of_interests_page: Document | None = None
+    reports: list[ReportSubject] | None = Field(default=None, description="standing reports the meeting received")
 
 
 class Milestone(Evidenced):
@@ -331,6 +284,15 @@ class LocalCommitments(Fact):
     register_review_months: int | None = Field(default=None, ge=1)
     induction_months: int | None = Field(default=None, ge=0)
     policy_review_months: int | None = Field(default=None, ge=1)
+    board_members_maximum: int | None = Field(default=None, ge=1)
+    co_optees_maximum: int | None = Field(default=None, ge=0)
+    concern_acknowledgement_working_days: int | None = Field(default=None, ge=0)
+    complaint_acknowledgement_working_days: int | None = Field(default=None, ge=0)
+    complaint_response_working_days: int | None = Field(default=None, ge=0)
+    applicant_notification_working_days: int | None = Field(default=None, ge=0)
+    risk_register_review_months: int | None = Field(default=None, ge=1)
+    project_schedule_update_months: int | None = Field(default=None, ge=1)
+    gifts_register_update_months: int | None = Field(default=None, ge=1)
 
 
 class Facts(Fact):
@@ -349,6 +311,14 @@ class Facts(Fact):
     policies: Policies = Field(default_factory=Policies)
     documents: Documents = Field(default_factory=Documents)
     improvement_plan: ImprovementPlan | None = None
+    annual_reporting: AnnualReporting = Field(default_factory=AnnualReporting)
+    monitoring_returns: list[MonitoringReturn] = Field(default_factory=list)
+    # Absent means not recorded; an empty list means there were none.
+    projects: list[Project] | None = None
+    scrutiny_sessions: list[ScrutinySession] = Field(default_factory=list)
+    complaints: list[Complaint] | None = None
+    whistleblowing_concerns: list[Concern] | None = None
+    attestations: Attestations = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -360,4 +330,21 @@ class Facts(Fact):
         return data
 
 
-_SECTIONS = frozenset({"local_commitments", "bodies", "people", "senior_staff", "meetings", "policies", "documents"})
+_SECTIONS = frozenset(
+    {
+        "local_commitments",
+        "bodies",
+        "people",
+        "senior_staff",
+        "meetings",
+        "policies",
+        "documents",
+        "annual_reporting",
+        "monitoring_returns",
+        "projects",
+        "scrutiny_sessions",
+        "complaints",
+        "whistleblowing_concerns",
+        "attestations",
+    }
+)

@@ -1,7 +1,10 @@
-"""Loading a facts file: YAML with positions, schema validation, and cross-references.
+"""Loading YAML files into models: facts files, and the same located errors for any other file.
 
 Every problem is reported with the file, line and column it concerns and, where
-it can tell, the key or value that was meant.
+it can tell, the key or value that was meant. ``load_model`` is the one reading
+path for every kind of input file (facts, rule packs, waivers): YAML read
+safely and within bounds (``yamlsource``), then validated against a pydantic
+model with each error turned into a located problem (``schema_errors``).
 """
 
 from __future__ import annotations
@@ -11,16 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from govcheck.engine import yamlsource
 from govcheck.engine.errors import InputError, Problem
 from govcheck.engine.facts import FACTS_FORMAT_VERSION, Facts
-from govcheck.engine.paths import model_at
+from govcheck.engine.schema_errors import describe, dotted, problems_from
 from govcheck.engine.suggest import did_you_mean
 from govcheck.engine.yamlsource import PathKey, SourceMap
 
 M = TypeVar("M", bound=BaseModel)
+
+FACTS_START = "a facts file starts with `format_version: 1`; `govcheck init NAME` writes one to fill in"
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def load_facts(path: Path | str) -> FactsFile:
 
 
 def parse_facts(text: str, name: str) -> FactsFile:
-    data, source = yamlsource.parse(text, name)
+    data, source = yamlsource.parse(text, name, empty_hint=FACTS_START)
     facts = validate(Facts, data, source)
     problems = reference_problems(facts, source)
     if problems:
@@ -49,81 +54,52 @@ def parse_facts(text: str, name: str) -> FactsFile:
     return FactsFile(name, facts, source, digest)
 
 
+def load_model(path: Path | str, model: type[M], *, empty_hint: str | None = None) -> tuple[M, SourceMap]:
+    """Read the YAML file at ``path`` into ``model``; any problem is an InputError naming file, line and column.
+
+    ``model`` may be a ``RootModel`` for a file whose top level is a list. The
+    SourceMap returned locates every key and value, for problems found later
+    (an id that names nothing, say).
+    """
+    data, source = yamlsource.load(Path(path), empty_hint=empty_hint)
+    return validate(model, data, source), source
+
+
 def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ()) -> M:
     """Validate plain data against ``model``, turning pydantic's errors into located problems.
 
     ``prefix`` is where ``data`` stands in its file, for data read from inside a
     larger document (a rule's example facts).
     """
-    if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a single value ({data!r})"
+    if not issubclass(model, RootModel) and not isinstance(data, dict):
         line, column = source.locate(prefix) or (1, 1)
+        if prefix:
+            item = f"list item {prefix[0] + 1}" if prefix == (prefix[0],) and isinstance(prefix[0], int) else None
+            place = item or dotted(prefix)
+            what = f"{place} has no value" if data is None else f"{place} holds {describe(data)}"
+            message, hint = f"{what}, but a mapping of keys is expected", None
+        elif data is None:
+            message, hint = "is empty", FACTS_START if model is Facts else None
+        else:
+            message, hint = f"holds {describe(data)}, but a mapping of keys is expected", "write `key: value` lines"
+        raise InputError.single(source.file, message, line, column, hint)
+    version = data.get("format_version") if model is Facts else None
+    if isinstance(version, int) and not isinstance(version, bool) and version != FACTS_FORMAT_VERSION:
+        at = source.locate((*prefix, "format_version"))
         raise InputError.single(
             source.file,
-            f"holds {kind}, but a mapping of keys is expected",
-            line,
-            column,
-            hint="the file's top level is `key: value` lines",
-        )
-    if model is Facts and "format_version" in data and data["format_version"] != FACTS_FORMAT_VERSION:
-        position = source.locate((*prefix, "format_version"))
-        raise InputError.single(
-            source.file,
-            f"is written in facts format {data['format_version']!r}; this govcheck reads format {FACTS_FORMAT_VERSION}",
-            position[0] if position else None,
-            position[1] if position else None,
+            f"is written in facts format {version}; this govcheck reads format {FACTS_FORMAT_VERSION}",
+            at[0] if at else None,
+            at[1] if at else None,
             hint="upgrade govcheck or convert the file",
         )
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise InputError([_problem(model, source, e, prefix) for e in error.errors()]) from None
+        raise InputError(problems_from(model, error.errors(), source, prefix)) from None
 
 
-def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: PathKey = ()) -> Problem:
-    loc: PathKey = tuple(part for part in error["loc"] if not _is_pydantic_tag(part))
-    kind = error["type"]
-    dotted = _dotted(loc)
-    if kind == "extra_forbidden":
-        owner = model_at(model, loc)
-        known = owner.model_fields if owner else {}
-        key = loc[-1] if loc else "?"
-        message = f"unknown key {key!r}" + (f" in {_dotted(loc[:-1])}" if len(loc) > 1 else "")
-        hint = did_you_mean(str(key), known).removeprefix("; ") or (
-            f"valid keys here: {', '.join(known)}" if known else None
-        )
-        position = source.locate((*prefix, *loc), prefer_key=True)
-    elif kind == "missing":
-        message = f"missing required key {loc[-1]!r}" + (f" in {_dotted(loc[:-1])}" if len(loc) > 1 else "")
-        hint = None
-        position = source.locate((*prefix, *loc[:-1]))
-    else:
-        message = f"{dotted}: {_plain(error)}"
-        hint = None
-        position = source.locate((*prefix, *loc))
-    line, column = position if position else (None, None)
-    return Problem(source.file, message, line, column, hint)
-
-
-def _is_pydantic_tag(part: Any) -> bool:
-    # Pydantic inserts validator names ("function-before[...]") into locations; they are not keys.
-    return (
-        isinstance(part, str)
-        and ("[" in part and "]" in part)
-        and part.split("[")[0] in {"function-before", "function-after", "function-wrap", "function-plain"}
-    )
-
-
-def _plain(error: Any) -> str:
-    message = str(error["msg"])
-    return message.removeprefix("Value error, ")
-
-
-def _dotted(loc: PathKey) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(top level)"
+PLURAL = {"body": "bodies", "person": "people"}
 
 
 def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) -> list[Problem]:
@@ -136,9 +112,9 @@ def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) ->
         position = source.locate((*prefix, *path))
         line, column = position if position else (None, None)
         hint = did_you_mean(value, choices).removeprefix("; ") or (
-            f"defined {what}s: {', '.join(choices)}" if choices else f"no {what}s are defined"
+            f"defined {PLURAL[what]}: {', '.join(choices)}" if choices else f"no {PLURAL[what]} are defined"
         )
-        problems.append(Problem(source.file, f"{_dotted(path)} names unknown {what} {value!r}", line, column, hint))
+        problems.append(Problem(source.file, f"{dotted(path)} names unknown {what} {value!r}", line, column, hint))
 
     for collection, ids in (
         ("bodies", body_ids),

@@ -30,14 +30,14 @@ class PathType:
 
     @property
     def leaf(self) -> Any:
-        return _strip(self.annotation)
+        return strip(self.annotation)
 
 
 def split(path: str) -> tuple[str, ...]:
     return tuple(path.split(".")) if path else ()
 
 
-def _strip(annotation: Any) -> Any:
+def strip(annotation: Any) -> Any:
     """``X | None`` and ``Annotated[X, ...]`` are both just X for path purposes."""
     while True:
         origin = typing.get_origin(annotation)
@@ -62,10 +62,10 @@ def resolve_type(model: type[BaseModel], path: str) -> PathType:
     through_list = False
     walked: list[str] = []
     for part in split(path):
-        current = _strip(current)
+        current = strip(current)
         while typing.get_origin(current) is list:
             through_list = True
-            current = _strip(typing.get_args(current)[0])
+            current = strip(typing.get_args(current)[0])
         if not is_model(current):
             raise PathError(f"'{'.'.join(walked)}' is a value, so it has no '{part}'")
         fields = current.model_fields
@@ -105,7 +105,7 @@ def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
     """The model that holds the last key of a validation error's location, if any."""
     current: Any = model
     for part in loc[:-1]:
-        current = _strip(current)
+        current = strip(current)
         origin = typing.get_origin(current)
         if origin is list:
             current = typing.get_args(current)[0]
@@ -116,7 +116,7 @@ def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
         if not is_model(current) or not isinstance(part, str) or part not in current.model_fields:
             return None
         current = current.model_fields[part].annotation
-    current = _strip(current)
+    current = strip(current)
     while typing.get_origin(current) in (list, dict):
-        current = _strip(typing.get_args(current)[-1])
+        current = strip(typing.get_args(current)[-1])
     return current if is_model(current) else None

@@ -35,6 +35,53 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class InputFile:
+    """One file an assessment read, named by its role (facts, rules, waivers), with a digest of its bytes."""
+
+    role: str
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class WaiverRecord:
+    """A waiver as a report shows it: what it covers, who asked, who approved, until when."""
+
+    rule_id: str
+    lep: str
+    item: str | None
+    justification: str
+    requested_by: str
+    approved_by: str
+    granted_on: dt.date
+    expires_on: dt.date
+    file: str
+    line: int | None
+
+    @property
+    def scope(self) -> str:
+        return f"{self.lep} / {self.item}" if self.item else self.lep
+
+
+@dataclass(frozen=True)
+class WaiverState:
+    """What became of one waiver in one assessment.
+
+    ``state`` is ``applied`` (it turned gaps into ``waived``), ``unused`` (it
+    matched no gap), ``expired`` (its expiry date is before the assessment date,
+    so it no longer applies) or ``not_yet_granted`` (granted after the assessment
+    date). ``expiring`` flags a waiver that applies but ends within
+    ``working_days_left`` working days.
+    """
+
+    waiver: WaiverRecord
+    state: str
+    expiring: bool = False
+    working_days_left: int | None = None
+    covered: tuple[str, ...] = ()  # the items (or the whole rule, "*") it waived
+
+
+@dataclass(frozen=True)
 class Finding:
     rule_id: str
     title: str
@@ -55,6 +102,10 @@ class Finding:
     evidence: tuple[Evidence, ...]
     remediation: str
     outcome: Outcome | None = field(default=None, compare=False, repr=False)
+    # Set only by waivers: the waivers that cover this finding or some of its items,
+    # and the status the finding had before a waiver turned it into ``waived``.
+    waivers: tuple[WaiverRecord, ...] = ()
+    status_before_waiver: Status | None = None
 
     @property
     def is_gap(self) -> bool:
@@ -74,11 +125,32 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class ActionMilestone:
+    description: str
+    due_on: dt.date | None
+    completed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ImprovementAction:
+    """One action of the LEP's own improvement plan, as its facts record it, for the plan report."""
+
+    id: str
+    summary: str
+    addresses: tuple[str, ...]  # rule ids or catalogue requirement ids
+    owner: str | None
+    status: str | None
+    milestones: tuple[ActionMilestone, ...]
+    line: int | None
+
+
+@dataclass(frozen=True)
 class PackInfo:
     id: str
     title: str
     edition: str
     publisher: str
+    source: str | None = None  # the pack's folder when it was named by path rather than by id
 
 
 @dataclass(frozen=True)
@@ -93,6 +165,10 @@ class Assessment:
     pack: PackInfo
     findings: tuple[Finding, ...]
     topics: dict[str, str] = field(default_factory=dict)
+    waivers: tuple[WaiverState, ...] = ()  # every waiver scoped to this LEP, and what became of it
+    inputs: tuple[InputFile, ...] = ()  # the files read for this assessment, with their digests
+    # The LEP's own improvement plan, which the plan report matches against the gaps.
+    improvement_actions: tuple[ImprovementAction, ...] = ()
 
     def count(self) -> Counter[Status]:
         return Counter(finding.status for finding in self.findings)

@@ -1,51 +1,33 @@
 """Rules and rule packs: their models, and loading them with every path and parameter checked.
 
-A rule's ``check`` is a tree: each node is a registered check kind with its
-parameters, or ``all`` / ``any`` / ``not`` of nodes, optionally quantified with
-``each: VIEW`` (and ``where:``) over the items of a named view. Loading resolves
-every kind, validates every parameter against the kind's model, and resolves
-every facts path against the facts schema, so that a misspelling anywhere is
-an error with file and line before anything is evaluated.
+A rule's ``check`` is parsed into a tree of ``CheckNode`` by ``engine/checktree.py``;
+this module reads rule files and packs, resolves what a pack inherits, retires
+and overrides, and validates examples and catalogue ids, so that a misspelling
+anywhere is an error with file and line before anything is evaluated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from govcheck.checks import REGISTRY
-from govcheck.checks.base import Params, PathSpec, Status
-from govcheck.checks.where import Where
-from govcheck.engine import paths, yamlsource
+from govcheck.checks.base import Status
+from govcheck.engine import yamlsource
+from govcheck.engine.catalogue import EDITIONS, Catalogue, catalogue_for, load_catalogue
+from govcheck.engine.checktree import CheckNode, CheckTreeParser
 from govcheck.engine.errors import InputError, Problem
 from govcheck.engine.facts import Facts
 from govcheck.engine.facts_loader import reference_problems, validate
 from govcheck.engine.suggest import did_you_mean
-from govcheck.engine.views import VIEWS
-from govcheck.engine.yamlsource import PathKey, SourceMap
+from govcheck.engine.yamlsource import PathKey
 
-COMBINATORS = ("all", "any", "not")
-QUANTIFIER_KEYS = ("each", "where", "when_empty")
 RULE_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 REQUIREMENT_ID = re.compile(r"^[A-Z]{3}-\d{2}$")
-
-
-@dataclass(frozen=True)
-class CheckNode:
-    """One node of a rule's check tree, validated."""
-
-    kind: str  # a registered kind, or one of COMBINATORS
-    params: Params | None = None
-    children: tuple[CheckNode, ...] = ()
-    each: str | None = None
-    where: Where | None = None
-    when_empty: Status = Status.MISSING_EVIDENCE
-    line: int | None = None
 
 
 class Citation(BaseModel):
@@ -72,7 +54,7 @@ class Example(BaseModel):
 class RuleSpec(BaseModel):
     """A rule as written in YAML, before its check tree is parsed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)  # `override: yes` is not a boolean
 
     id: str = Field(pattern=RULE_ID.pattern)
     title: str
@@ -100,6 +82,7 @@ class Rule:
     examples: tuple[tuple[Example, Facts], ...]
     file: str
     line: int | None
+    column: int | None = None
 
     @property
     def id(self) -> str:
@@ -107,7 +90,7 @@ class Rule:
 
 
 class InForce(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
     from_: dt.date = Field(alias="from")
     until: dt.date | None = None
@@ -117,7 +100,8 @@ class InForce(BaseModel):
 
 
 class PackSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Strict: an unquoted 20190101 is not read as seconds since 1970.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
@@ -125,11 +109,24 @@ class PackSpec(BaseModel):
     publisher: str
     published_on: dt.date
     in_force: InForce
+    # The edition as the requirements catalogue's Versions column numbers it (14, 16, 19, 21):
+    # coverage lists the catalogue ids of this edition, and every rule cites at least one.
+    catalogue_version: Literal[14, 16, 19, 21] | None = None
+    # What a reader of the catalogue should know about this edition: what changed, what is assumed.
+    description: str | None = None
     extends: str | None = None
     retire: list[str] = Field(default_factory=list)
     topics: dict[str, str] = Field(default_factory=dict)
     # Catalogue requirements this edition deliberately does not encode, each with the reason.
     not_encoded: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def catalogue_edition(self) -> int | None:
+        """``catalogue_version``, or where it is not given the year of publication if that names an edition."""
+        if self.catalogue_version is not None:
+            return self.catalogue_version
+        year = self.published_on.year % 100
+        return year if year in EDITIONS else None
 
 
 @dataclass(frozen=True)
@@ -140,6 +137,9 @@ class RulePack:
     rules: tuple[Rule, ...]
     topics: dict[str, str]
     folder: str
+    # The requirements left out and why: the pack's own reasons over those it inherits.
+    not_encoded: dict[str, str] = field(default_factory=dict)
+    catalogue: Catalogue | None = None
 
     @property
     def id(self) -> str:
@@ -152,152 +152,18 @@ class RulePack:
         raise KeyError(rule_id)
 
 
-class _Parser:
-    """Parses check trees of one file, collecting problems instead of stopping at the first."""
-
-    def __init__(self, source: SourceMap) -> None:
-        self.source = source
-        self.problems: list[Problem] = []
-
-    def problem(self, at: PathKey, message: str, hint: str | None = None) -> None:
-        line, column = self.source.locate(at) or (None, None)
-        self.problems.append(Problem(self.source.file, message, line, column, hint))
-
-    def check(self, raw: Any, at: PathKey, subject: type[BaseModel]) -> CheckNode:
-        line = self.source.line_of(at)
-        if not isinstance(raw, dict):
-            self.problem(at, "a check is a mapping such as {present: {path: ...}}")
-            return CheckNode("all", line=line)
-        each = raw.get("each")
-        where = None
-        if each is not None:
-            if each not in VIEWS:
-                self.problem(
-                    (*at, "each"),
-                    f"unknown view {each!r}{did_you_mean(str(each), VIEWS)}",
-                    hint=f"views: {', '.join(VIEWS)}",
-                )
-                return CheckNode("all", line=line)
-            subject = VIEWS[each].item_model
-        if "where" in raw:
-            if each is None:
-                self.problem((*at, "where"), "where: needs each: to say which items it filters")
-            where = self._where(raw["where"], (*at, "where"), subject)
-        when_empty = Status.MISSING_EVIDENCE
-        if "when_empty" in raw:
-            try:
-                when_empty = Status(raw["when_empty"])
-            except ValueError:
-                self.problem((*at, "when_empty"), f"when_empty must be one of {', '.join(s.value for s in Status)}")
-        kinds = [key for key in raw if key not in QUANTIFIER_KEYS]
-        if len(kinds) != 1:
-            known = [*COMBINATORS, *REGISTRY]
-            if not kinds:
-                self.problem(at, "a check needs exactly one check kind", hint=f"kinds: {', '.join(known)}")
-            else:
-                self.problem(
-                    at,
-                    f"a check has exactly one check kind, found {', '.join(map(str, kinds))}",
-                    hint="combine several with all: [...]",
-                )
-            return CheckNode("all", line=line)
-        kind = kinds[0]
-        body = raw[kind]
-        node_at = (*at, kind)
-        if kind in ("all", "any"):
-            if not isinstance(body, list) or not body:
-                self.problem(node_at, f"{kind}: takes a non-empty list of checks")
-                return CheckNode(kind, line=line)
-            children = tuple(self.check(child, (*node_at, i), subject) for i, child in enumerate(body))
-            return CheckNode(kind, None, children, each, where, when_empty, line)
-        if kind == "not":
-            return CheckNode(kind, None, (self.check(body, node_at, subject),), each, where, when_empty, line)
-        if kind not in REGISTRY:
-            self.problem(
-                node_at,
-                f"unknown check kind {kind!r}{did_you_mean(str(kind), [*REGISTRY, *COMBINATORS])}",
-                hint=f"kinds: {', '.join([*COMBINATORS, *REGISTRY])}",
-            )
-            return CheckNode("all", line=line)
-        params = self._params(kind, body, node_at, subject)
-        return CheckNode(kind, params, (), each, where, when_empty, line)
-
-    def _where(self, raw: Any, at: PathKey, subject: type[BaseModel]) -> Where | None:
-        try:
-            where = Where.model_validate(raw)
-        except ValidationError as error:
-            self.problem(at, f"where: {error.errors()[0]['msg']}")
-            return None
-        for message in where.problems(subject):
-            self.problem(at, message)
-        return where
-
-    def _params(self, kind: str, raw: Any, at: PathKey, subject: type[BaseModel]) -> Params | None:
-        check_kind = REGISTRY[kind]
-        try:
-            params: Params = check_kind.params.model_validate(raw if raw is not None else {})
-        except ValidationError as error:
-            for e in error.errors():
-                loc = tuple(e["loc"])
-                if e["type"] == "extra_forbidden":
-                    name = str(loc[-1])
-                    self.problem(
-                        (*at, *loc),
-                        f"{kind}: unknown parameter {name!r}{did_you_mean(name, check_kind.params.model_fields)}",
-                        hint=f"parameters: {', '.join(self._param_names(check_kind.params))}",
-                    )
-                else:
-                    where = ".".join(map(str, loc))
-                    message = str(e["msg"]).removeprefix("Value error, ")
-                    self.problem((*at, *loc), f"{kind}: {where + ': ' if where else ''}{message}")
-            return None
-        for name, spec in check_kind.path_fields.items():
-            value = getattr(params, name)
-            if value is not None:
-                self._path(value, spec, (*at, self._alias(check_kind.params, name)), subject)
-        for name, _info in check_kind.params.model_fields.items():
-            value = getattr(params, name)
-            if isinstance(value, Where):
-                of = getattr(params, "of", None)
-                base = VIEWS[of].item_model if of in VIEWS else subject
-                for message in value.problems(base):
-                    self.problem((*at, name), f"{kind}: {message}")
-        return params
-
-    @staticmethod
-    def _param_names(model: type[Params]) -> list[str]:
-        return [info.alias or name for name, info in model.model_fields.items()]
-
-    @staticmethod
-    def _alias(model: type[Params], name: str) -> str:
-        return model.model_fields[name].alias or name
-
-    def _path(self, path: str, spec: PathSpec, at: PathKey, subject: type[BaseModel]) -> None:
-        try:
-            found = paths.resolve_type(subject, path)
-        except paths.PathError as error:
-            self.problem(at, f"path {path!r}: {error}", hint=f"paths here start from {subject.__name__}")
-            return
-        if spec.leaf is not None:
-            leaf = found.leaf
-            if not (isinstance(leaf, type) and issubclass(leaf, spec.leaf)):
-                self.problem(at, f"path {path!r} leads to {getattr(leaf, '__name__', leaf)}, not {spec.leaf.__name__}")
-            elif found.through_list:
-                self.problem(
-                    at,
-                    f"path {path!r} passes through a list, so it has many values",
-                    hint="quantify with each: over a view instead",
-                )
-
-
+RULES_START = "a rule file holds a list of rules, each starting with `- id:`"
+PACK_START = "pack.yaml names the pack: id, title, edition, publisher, published_on and in_force"
 EXAMPLE_DEFAULTS = {"format_version": 1, "organisation": {"id": "example-lep", "name": "Example LEP"}}
 
 
-def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list[Problem]]:
-    data, source = yamlsource.load(path)
+def _rules_of_file(path: Path, topics: dict[str, str], catalogue: Catalogue) -> tuple[list[Rule], list[Problem]]:
+    data, source = yamlsource.load(path, empty_hint=RULES_START)
     if not isinstance(data, list):
-        raise InputError.single(str(path), "a rule file holds a list of rules (each starting with '- id:')", 1, 1)
-    parser = _Parser(source)
+        raise InputError.single(
+            str(path), "a rule file holds a list of rules (each starting with '- id:')", *(source.locate(()) or (1, 1))
+        )
+    parser = CheckTreeParser(source)
     rules: list[Rule] = []
     for index, raw in enumerate(data):
         at: PathKey = (index,)
@@ -315,6 +181,8 @@ def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list
         for r, requirement in enumerate(spec.requirements):
             if not REQUIREMENT_ID.match(requirement):
                 parser.problem((*at, "requirements", r), f"{requirement!r} is not a catalogue id such as ROI-02")
+            elif requirement not in catalogue:
+                parser.problem((*at, "requirements", r), catalogue.unknown(requirement), hint=f"see {catalogue.file}")
         before = len(parser.problems)
         check = parser.check(spec.check, (*at, "check"), Facts)
         applies = parser.check(spec.applies_when, (*at, "applies_when"), Facts) if spec.applies_when else None
@@ -329,7 +197,8 @@ def _rules_of_file(path: Path, topics: dict[str, str]) -> tuple[list[Rule], list
             parser.problems.extend(reference_problems(facts, source, example_at))
             examples.append((example, facts))
         if len(parser.problems) == before:
-            rules.append(Rule(spec, check, applies, tuple(examples), str(path), source.line_of(at)))
+            line, column = source.locate(at) or (None, None)
+            rules.append(Rule(spec, check, applies, tuple(examples), str(path), line, column))
     return rules, parser.problems
 
 
@@ -365,7 +234,7 @@ def load_pack(name_or_path: str | Path, folder: Path | None = None) -> RulePack:
 
 def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RulePack:
     pack_file = pack_dir / "pack.yaml"
-    data, source = yamlsource.load(pack_file)
+    data, source = yamlsource.load(pack_file, empty_hint=PACK_START)
     spec = validate(PackSpec, data, source)
     if spec.id != pack_dir.name:
         raise InputError.single(
@@ -377,7 +246,9 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
     if spec.extends:
         if spec.extends in (*seen, spec.id):
             raise InputError.single(
-                str(pack_file), f"packs extend each other in a loop: {' -> '.join((*seen, spec.id))}"
+                str(pack_file),
+                f"packs extend each other in a loop: {' -> '.join((*seen, spec.id, spec.extends))}",
+                *(source.locate(("extends",)) or (None, None)),
             )
         if not (folder / spec.extends / "pack.yaml").is_file():
             line, column = source.locate(("extends",)) or (None, None)
@@ -389,13 +260,18 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
             )
         parent = _load_pack_dir(folder / spec.extends, folder, (*seen, spec.id))
     topics = {**(parent.topics if parent else {}), **spec.topics}
+    catalogue = load_catalogue(catalogue_for(folder))
     problems: list[Problem] = []
+    for key in spec.not_encoded:
+        if key not in catalogue:
+            line, column = source.locate(("not_encoded", key), prefer_key=True) or (None, None)
+            problems.append(Problem(str(pack_file), f"not_encoded: {catalogue.unknown(key)}", line, column))
     own: list[Rule] = []
     for rule_file in sorted(pack_dir.glob("*.yaml")):
         if rule_file.name == "pack.yaml":
             continue
         try:
-            rules, found = _rules_of_file(rule_file, topics)
+            rules, found = _rules_of_file(rule_file, topics, catalogue)
         except InputError as error:
             problems.extend(error.problems)
             continue
@@ -411,7 +287,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                     rule.file,
                     f"duplicate rule id {rule.id!r} (first at {first.file}:{first.line})",
                     rule.line,
-                    None,
+                    rule.column,
                     "rule ids are unique within a pack",
                 )
             )
@@ -421,7 +297,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                     rule.file,
                     f"rule {rule.id!r} is already defined by pack {spec.extends!r}",
                     rule.line,
-                    None,
+                    rule.column,
                     "add override: true to replace it",
                 )
             )
@@ -431,6 +307,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                     rule.file,
                     f"rule {rule.id!r} overrides nothing in {spec.extends or 'this pack (it extends none)'}",
                     rule.line,
+                    rule.column,
                 )
             )
         seen_ids[rule.id] = rule
@@ -446,14 +323,18 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
         raise InputError(problems)
     merged = [seen_ids.get(rule.id, rule) for rule in (parent.rules if parent else ()) if rule.id not in spec.retire]
     merged.extend(rule for rule in own if rule.id not in inherited)
-    return RulePack(spec, tuple(merged), topics, str(pack_dir))
+    # An inherited topic whose rules were all retired goes with them.
+    used = {rule.spec.topic for rule in merged}
+    topics = {key: title for key, title in topics.items() if key in spec.topics or key in used}
+    not_encoded = {**(parent.not_encoded if parent else {}), **spec.not_encoded}
+    return RulePack(spec, tuple(merged), topics, str(pack_dir), not_encoded, catalogue)
 
 
 def pack_in_force(on: dt.date, folder: Path | None = None) -> str:
     """The id of the bundled pack in force on a date (the latest to come into force, if several)."""
     candidates = []
     for pack_id, pack_dir in available_packs(folder).items():
-        data, source = yamlsource.load(pack_dir / "pack.yaml")
+        data, source = yamlsource.load(pack_dir / "pack.yaml", empty_hint=PACK_START)
         spec = validate(PackSpec, data, source)
         if spec.in_force.covers(on):
             candidates.append((spec.in_force.from_, pack_id))

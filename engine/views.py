@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict
 
 from govcheck.engine.facts import (
     Body,
@@ -29,7 +26,11 @@ from govcheck.engine.facts import (
     Role,
     StaffMember,
 )
+from govcheck.engine.record_views import RECORD_VIEWS
+from govcheck.engine.view_base import Item, Joined, View, date_label
 from govcheck.engine.yamlsource import PathKey
+
+__all__ = ["MEMBER_ROLES", "VIEWS", "Item", "View", "date_label", "is_decision_body"]
 
 # Seats that make someone a member of a body; observers and substitutes are not.
 MEMBER_ROLES = frozenset({"chair", "deputy-chair", "member", "co-optee"})
@@ -41,10 +42,6 @@ ROLE_WORDS = {
     "substitute": "substitute",
     "observer": "observer",
 }
-
-
-class Joined(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
 
 class Membership(Joined):
@@ -77,33 +74,6 @@ class MeetingConfidentialItem(Joined):
     confidential_item: ConfidentialItem
 
 
-@dataclass(frozen=True)
-class Item:
-    value: Any
-    path: PathKey
-    label: str
-
-
-@dataclass(frozen=True)
-class View:
-    name: str
-    item_model: type[BaseModel]
-    description: str
-    items: Callable[[Facts, dt.date], list[Item]]
-    # Where the items come from lists inside other facts (declarations inside meetings),
-    # the parents whose list is absent: "none declared" and "not recorded" differ.
-    unrecorded: Callable[[Facts, dt.date], list[Item]] | None = None
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def date_label(day: dt.date) -> str:
-    """20 Jun 2019. (Spelt out here rather than by strftime: reports name many dates, and strftime
-    is slow and follows the locale.)"""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def _bodies(facts: Facts) -> dict[str, Body]:
     return {body.id: body for body in facts.bodies}
 
@@ -122,6 +92,7 @@ def is_decision_body(body: Body) -> bool:
 
 def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
     bodies = _bodies(facts)
+    body_paths: dict[str, PathKey] = {body.id: ("bodies", b) for b, body in enumerate(facts.bodies)}
     items: list[Item] = []
     for p, person in enumerate(facts.people):
         for r, role in enumerate(person.roles):
@@ -133,10 +104,19 @@ def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> 
                         Membership(person=person, role=role, body=body),
                         ("people", p, "roles", r),
                         f"{person.name} ({body.name} {title})",
+                        {"person": ("people", p), "role": ("people", p, "roles", r), "body": body_paths[body.id]},
                     )
                 )
                 break  # one seat per person and view: two seats on one body is one member
     return items
+
+
+def _partly_listed(include: Callable[[Body], bool]) -> Callable[[Facts], str | None]:
+    def reason(facts: Facts) -> str | None:
+        partial = [body.name for body in facts.bodies if include(body) and body.is_membership_complete is False]
+        return f"the facts list only some of the members of {', '.join(partial)}" if partial else None
+
+    return reason
 
 
 def _meetings(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
@@ -150,6 +130,7 @@ def _meetings(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> lis
 
 def _declarations(facts: Facts, on: dt.date) -> list[Item]:
     people = {person.id: person for person in facts.people}
+    person_paths: dict[str, PathKey] = {person.id: ("people", p) for p, person in enumerate(facts.people)}
     items: list[Item] = []
     for meeting_item in _meetings(facts, on, lambda body: True):
         meeting: Meeting = meeting_item.value
@@ -161,6 +142,11 @@ def _declarations(facts: Facts, on: dt.date) -> list[Item]:
                     MeetingDeclaration(meeting=meeting, declaration=declaration, person=person),
                     (*meeting_item.path, "declarations", d),
                     f"{who} at {meeting_item.label}",
+                    {
+                        "meeting": meeting_item.path,
+                        "declaration": (*meeting_item.path, "declarations", d),
+                        **({"person": person_paths[declaration.person]} if person else {}),
+                    },
                 )
             )
     return items
@@ -176,6 +162,7 @@ def _confidential_items(facts: Facts, on: dt.date) -> list[Item]:
                     MeetingConfidentialItem(meeting=meeting, confidential_item=confidential),
                     (*meeting_item.path, "confidential_items", c),
                     f"item {confidential.item} at {meeting_item.label}",
+                    {"meeting": meeting_item.path, "confidential_item": (*meeting_item.path, "confidential_items", c)},
                 )
             )
     return items
@@ -193,6 +180,7 @@ def _register_changes(facts: Facts, on: dt.date) -> list[Item]:
                         RegisterChange(person=person, update=update),
                         ("people", p, "register_of_interests", "updates", u),
                         f"{person.name}: change{when}",
+                        {"person": ("people", p), "update": ("people", p, "register_of_interests", "updates", u)},
                     )
                 )
     return items
@@ -228,6 +216,7 @@ VIEWS: dict[str, View] = {
             Membership,
             "current members of the board (chair, deputy, members, co-optees)",
             lambda facts, on: _memberships(facts, on, lambda body: body.kind == "board"),
+            incomplete=_partly_listed(lambda body: body.kind == "board"),
         ),
         View(
             "committee_members",
@@ -240,6 +229,7 @@ VIEWS: dict[str, View] = {
             Membership,
             "everyone with a current seat on the board or a decision-making body",
             lambda facts, on: _memberships(facts, on, is_decision_body),
+            incomplete=_partly_listed(is_decision_body),
         ),
         View("senior_staff", StaffMember, "senior officers in post", _senior_staff),
         View("bodies", Body, "the board and all its sub-groups", _plain("bodies", lambda body: body.name)),
@@ -279,6 +269,12 @@ VIEWS: dict[str, View] = {
         ),
         View("people", Person, "everyone the facts name", _plain("people", lambda person: person.name)),
         View(
+            "board_meetings",
+            Meeting,
+            "meetings of the board held on or before the assessment date",
+            lambda facts, on: _meetings(facts, on, lambda body: body.kind == "board"),
+        ),
+        View(
             "plan_actions",
             PlanAction,
             "actions of the LEP's own improvement plan",
@@ -287,5 +283,6 @@ VIEWS: dict[str, View] = {
                 for i, a in enumerate(facts.improvement_plan.actions if facts.improvement_plan else [])
             ],
         ),
+        *RECORD_VIEWS,
     )
 }

@@ -8,60 +8,37 @@ stricter than PyYAML's defaults where the defaults lose information:
 - only ``true``/``false`` are booleans, as in YAML 1.2 (a person called "No" stays "No");
 - ``10:30`` is text, not the base-60 number 630;
 - no tag can construct a Python object (safe loading only);
-- sizes, nesting depth and alias expansion are bounded, so hostile input is
-  refused quickly instead of exhausting memory.
+- sizes, nesting depth and alias expansion are bounded (``yamllimits``), so
+  hostile input is refused quickly instead of exhausting memory.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import calendar
+import math
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from govcheck.engine import yamllimits
 from govcheck.engine.errors import InputError, Problem
+from govcheck.engine.yamlerrors import syntax_error
+from govcheck.engine.yamllimits import MAX_DEPTH, MAX_FILE_BYTES, MAX_STRING, MAX_VALUES
 
 try:  # libyaml's parser is several times faster; fall back quietly where it is absent.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_NODES = 2_000_000
-MAX_DEPTH = 64
-MAX_STRING = 100_000
-
 PathKey = tuple[str | int, ...]
 
 
 class _StrictLoader(_BaseLoader):
     """SafeLoader with YAML 1.2 booleans and no base-60 numbers."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._plain_tags: dict[str, str] = {}
-
-    # libyaml parses in C, but calls these Python methods for every node; they are the
-    # reader's largest cost after parsing itself.
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        # A plain (unquoted) scalar's type depends on its text alone, and the same keys, dates
-        # and yes/no values recur all through a file: each distinct text is typed once per file.
-        if kind is yaml.ScalarNode and implicit[0]:
-            tag = self._plain_tags.get(value)
-            if tag is None:
-                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-            return tag
-        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        """No path resolvers are registered, so there is no path to follow."""
-
-    def ascend_resolver(self) -> None:
-        """No path resolvers are registered, so there is no path to follow."""
 
 
 _StrictLoader.yaml_implicit_resolvers = {
@@ -94,6 +71,9 @@ class SourceMap:
     file: str
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # The text of each value YAML read as something other than text (a number, a date, true/false),
+    # so a message can quote what was written.
+    raw: dict[PathKey, str] = field(default_factory=dict)
 
     def locate(self, path: PathKey, *, prefer_key: bool = False) -> tuple[int, int] | None:
         """The position of ``path``, or of its nearest enclosing entry that has one."""
@@ -113,37 +93,62 @@ class SourceMap:
 def read_text(path: Path) -> str:
     """The file's text, or an InputError saying plainly why it cannot be read."""
     name = str(path)
-    if path.is_dir():
-        raise InputError.single(name, "is a directory, not a YAML file")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError.single(name, f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        data = path.read_bytes()
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError.single(name, "is a directory, not a YAML file")
+        if not stat.S_ISREG(status.st_mode):  # a pipe would block, a device never end
+            raise InputError.single(name, "is not a regular file", hint="name a YAML file")
+        if status.st_size > MAX_FILE_BYTES:
+            raise InputError.single(name, f"is {status.st_size:,} bytes long; the limit is {MAX_FILE_BYTES:,}")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)  # bounded, even if the file grows while it is read
     except FileNotFoundError:
         raise InputError.single(name, "does not exist") from None
     except OSError as error:
         raise InputError.single(name, f"cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError.single(name, f"is more than {MAX_FILE_BYTES:,} bytes long")
+    return decode(data, name)
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 text (a byte-order mark is allowed), or an InputError at the first byte that is not UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError.single(file, "is UTF-16 text, not UTF-8", 1, 1, hint="save the file as UTF-8")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        byte = data[error.start : error.start + 1]
+        try:  # most such files were saved by a Windows program in its default encoding
+            guess = f"; in Windows-1252 this byte is {byte.decode('cp1252')!r}"
+        except UnicodeDecodeError:
+            guess = ""
         raise InputError.single(
-            name, f"is not UTF-8 text (byte {error.start})", line, hint="save the file as UTF-8"
+            file,
+            f"is not UTF-8 text: byte 0x{byte.hex().upper()} cannot start or continue a character{guess}",
+            line,
+            column,
+            hint="save the file as UTF-8",
         ) from None
 
 
-def parse(text: str, file: str) -> tuple[Any, SourceMap]:
-    """Parse one YAML document into plain Python values and the map of their positions."""
+def parse(text: str, file: str, *, empty_hint: str | None = None) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into plain Python values and the map of their positions.
+
+    ``empty_hint`` tells the reader of an empty file what the file should start with.
+    """
     try:
+        yamllimits.check(text, file, _StrictLoader)
         root = yaml.compose(text, Loader=_StrictLoader)
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, file, text) from None
-    except yaml.YAMLError as error:  # pragma: no cover - PyYAML always marks parse errors
-        raise InputError.single(file, f"is not valid YAML: {error}") from None
+    except yaml.YAMLError as error:
+        raise syntax_error(error, file, text) from None
     source = SourceMap(file)
     if root is None:
-        raise InputError.single(file, "is empty", hint="a facts file starts with format_version: 1")
+        raise InputError.single(file, "is empty", 1, 1, hint=empty_hint)
     builder = _Builder(source)
     value = builder.build(root, ())
     if builder.problems:
@@ -151,48 +156,26 @@ def parse(text: str, file: str) -> tuple[Any, SourceMap]:
     return value, source
 
 
-def load(path: Path) -> tuple[Any, SourceMap]:
+def load(path: Path, *, empty_hint: str | None = None) -> tuple[Any, SourceMap]:
     """Read and parse a YAML file."""
-    return parse(read_text(path), str(path))
+    return parse(read_text(path), str(path), empty_hint=empty_hint)
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, file: str, text: str) -> InputError:
-    mark = error.problem_mark or error.context_mark
-    problem = error.problem or str(error)
-    hint = None
-    lines = text.splitlines()
-    bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\\t" in problem:
-        hint = "indent with spaces; YAML does not allow tabs for indentation"
-    elif "mapping values are not allowed" in problem:
-        hint = "a value containing ': ' needs quotes"
-    line = mark.line + 1 if mark else None
-    column = mark.column + 1 if mark else None
-    context = f" {error.context}" if error.context and error.context != problem else ""
-    return InputError.single(file, f"YAML syntax error: {problem}{context}", line, column, hint)
-
-
-_STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
-
-def _is_text(node: yaml.Node) -> bool:
-    """A scalar that is plain text within the length limit: its value is its text."""
-    return type(node) is yaml.ScalarNode and node.tag == _STR and len(node.value) <= MAX_STRING
+_TEXT_TAGS = ("tag:yaml.org,2002:str", "!", _MERGE, "tag:yaml.org,2002:value")
 
 
 class _Builder:
-    """Turns a composed node tree into values, recording positions and problems."""
+    """Turns a composed node tree into values, recording positions and problems.
+
+    The tree has passed ``yamllimits.check``: it is shallow enough to recurse
+    over, small enough to expand every alias of, and has no foreign tags.
+    """
 
     def __init__(self, source: SourceMap) -> None:
         self.source = source
         self.problems: list[Problem] = []
-        self.nodes_seen = 0
         self.constructor = _StrictLoader("")
-        # A facts file repeats the same few hundred dates, numbers and yes/no values many times
-        # over; each distinct one is constructed once (construction is most of a walk's cost).
-        self.scalars: dict[tuple[str, str], Any] = {}
 
     def problem(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
         self.problems.append(
@@ -200,54 +183,30 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
-        self.nodes_seen += 1
-        if self.nodes_seen > MAX_NODES:
-            raise InputError(
-                [
-                    Problem(
-                        self.source.file,
-                        f"has more than {MAX_NODES:,} values; refusing to read it",
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                        "aliases (*name) that expand into many copies are not allowed",
-                    )
-                ]
-            )
-        if len(path) > MAX_DEPTH:
-            raise InputError(
-                [
-                    Problem(
-                        self.source.file,
-                        f"nests deeper than {MAX_DEPTH} levels",
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                    )
-                ]
-            )
-        mark = node.start_mark
-        self.source.values.setdefault(path, (mark.line + 1, mark.column + 1))
+        self.source.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if value is not None and not isinstance(value, str):
+            self.source.raw[path] = node.value  # as written: 3.10, not 3.1; 01234567, not 1234567
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        if any(key_node.tag == _MERGE for key_node, _ in node.value):
-            self.constructor.flatten_mapping(node)  # resolves `<<: *anchor` merge keys
-        keys = self.source.keys
+        merges: list[yaml.Node] = []
         for key_node, value_node in node.value:
-            if _is_text(key_node):
-                key = key_node.value  # nearly every key: plain text, read without the general path
-            else:
-                key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-                if not isinstance(key, (str, int)) or isinstance(key, bool):
-                    self.problem(key_node, "a key must be plain text", hint="quote keys such as true, false or dates")
-                    continue
+            if key_node.tag == _MERGE:
+                merges.extend(value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node])
+                continue
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                self.problem(key_node, "a key must be plain text", hint="quote keys such as true, false or dates")
+                continue
             key_path = (*path, key)
             if key in result:
-                first = keys.get(key_path)
+                first = self.source.keys.get(key_path)
                 where = f" (first at line {first[0]})" if first else ""
                 self.problem(
                     key_node,
@@ -255,50 +214,60 @@ class _Builder:
                     hint="each key may appear once in a mapping; merge the two entries",
                 )
                 continue
-            mark = key_node.start_mark
-            keys[key_path] = (mark.line + 1, mark.column + 1)
-            if _is_text(value_node) and self.nodes_seen < MAX_NODES and len(key_path) <= MAX_DEPTH:
-                # Most values are text too: counted and placed here as build() would, without the call.
-                self.nodes_seen += 1
-                mark = value_node.start_mark
-                self.source.values.setdefault(key_path, (mark.line + 1, mark.column + 1))
-                result[key] = value_node.value
-            else:
-                result[key] = self.build(value_node, key_path)
+            self.source.keys.setdefault(key_path, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+            result[key] = self.build(value_node, key_path)
+        # `<<: *defaults` copies the keys of another mapping that this one does not set itself;
+        # of several merged mappings, the first listed wins (YAML's merge-key rule).
+        for merged in merges:
+            if not isinstance(merged, yaml.MappingNode):
+                self.problem(merged, "<<: merges a mapping, or a list of mappings, into this one")
+                continue
+            for key, value in self._mapping(merged, path).items():
+                result.setdefault(key, value)
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, "expected a single value here")
             return None
-        text, tag = node.value, node.tag
-        if len(text) > MAX_STRING:
-            self.problem(node, f"value is {len(text):,} characters long; the limit is {MAX_STRING:,}")
-            return None
-        if tag == _STR:
-            return text
+        tag, text = node.tag, node.value
         try:
-            return self.scalars[tag, text]
-        except KeyError:
-            pass
-        if tag == _TIMESTAMP and len(text) == 10:
-            # The resolver tags ten characters as a timestamp only when they are YYYY-MM-DD;
-            # an impossible date falls through to PyYAML, whose message names the problem.
-            try:
-                day = self.scalars[tag, text] = dt.date.fromisoformat(text)
-                return day
-            except ValueError:
-                pass
-        if tag.startswith("tag:yaml.org,2002:") or tag == "!":
-            try:
-                value = self.scalars[tag, text] = self.constructor.construct_object(node, deep=True)
-                return value
-            except (yaml.constructor.ConstructorError, ValueError) as error:
-                message = str(error)
-                if node.tag.endswith(":timestamp"):
-                    self.problem(node, f"{node.value!r} is not a real date ({message})", hint="check the day and month")
-                else:
-                    self.problem(node, f"cannot read {node.value!r}: {message}")
+            if tag in _TEXT_TAGS:
+                return text
+            if tag == "tag:yaml.org,2002:null":
                 return None
-        self.problem(node, f"unsupported tag {node.tag!r}", hint="remove the tag; govcheck reads plain data only")
+            if tag == "tag:yaml.org,2002:bool":
+                return {"true": True, "false": False}[text.lower()]
+            if tag == "tag:yaml.org,2002:int":
+                # YAML 1.2: 010 is ten (not eight, as in YAML 1.1); 0o10 is eight.
+                return int(text, 0) if text.lower().startswith(("0x", "0o")) else int(text, 10)
+            if tag == "tag:yaml.org,2002:float":
+                special = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+                return special[text.lower()] if text.lower() in special else float(text)
+            if tag == "tag:yaml.org,2002:timestamp":
+                return self.constructor.construct_yaml_timestamp(node)
+        except (KeyError, ValueError) as error:
+            shown = text if len(text) <= 40 else text[:40] + "..."
+            if tag.endswith(":timestamp"):
+                self.problem(node, f"{shown!r} is not a real date: {_why_not_a_date(text, error)}", "check the date")
+            else:
+                self.problem(node, f"cannot read {shown!r} as {tag.rsplit(':', 1)[-1]}")
+            return None
+        self.problem(node, f"unsupported tag {tag!r}", hint="remove the tag; govcheck reads plain data only")
         return None
+
+
+def _why_not_a_date(text: str, error: Exception) -> str:
+    """'February 2019 has 28 days', or whatever else is wrong with a YYYY-MM-DD that is not a date."""
+    year, month, day = (int(part) for part in re.split(r"[^0-9]", text, maxsplit=3)[:3])
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day < 1:
+        return f"there is no day {day}"
+    length = calendar.monthrange(year, month)[1]
+    if day > length:
+        return f"{calendar.month_name[month]} {year} has {length} days"
+    return str(error)  # a time of day out of range: 25:00, say
+
+
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_STRING", "MAX_VALUES", "PathKey", "SourceMap", "load", "parse"]

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from govcheck.checks.base import Status
 from govcheck.engine.results import SEVERITIES, STATUS_ORDER, Assessment, Finding
+from govcheck.engine.yamlsource import PathKey
 
 STATUS_WORDS = {
     Status.MET: "met",
@@ -15,6 +16,16 @@ STATUS_WORDS = {
     Status.NOT_APPLICABLE: "not applicable",
     Status.WAIVED: "waived",
     Status.ERROR: "error",
+}
+# Short marks for plain-text reports: gaps in capitals so they stand out in a terminal.
+MARKS = {
+    Status.MET: "ok",
+    Status.PARTIAL: "PARTIAL",
+    Status.NOT_MET: "NOT MET",
+    Status.MISSING_EVIDENCE: "MISSING",
+    Status.NOT_APPLICABLE: "n/a",
+    Status.WAIVED: "waived",
+    Status.ERROR: "ERROR",
 }
 
 
@@ -55,3 +66,11 @@ def location(assessment: Assessment, line: int | None) -> str:
 
 def gaps_then_rest(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
     return [f for f in findings if f.is_gap], [f for f in findings if not f.is_gap]
+
+
+def dotted(path: PathKey) -> str:
+    """A facts path as a reader writes it: ``people[2].register_of_interests.published_on``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

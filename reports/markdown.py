@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from govcheck.engine.results import Assessment, Finding
 from govcheck.engine.views import date_label
+from govcheck.reports import matrix
 from govcheck.reports.common import (
     STATUS_WORDS,
     by_topic,
@@ -15,14 +15,9 @@ from govcheck.reports.common import (
     location,
     status_counts,
 )
+from govcheck.reports.escaping import markdown_code as code
+from govcheck.reports.escaping import markdown_text as escape
 from govcheck.reports.registry import RenderOptions, streaming_renderer
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def escape(text: str) -> str:
-    """Text from facts or rules, made inert: no markup, links, HTML or table breaks."""
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def _finding(assessment: Assessment, finding: Finding) -> list[str]:
@@ -54,7 +49,7 @@ def render_one(assessment: Assessment) -> str:
         "",
         f"Assessed at **{date_label(assessment.as_of)}** against {escape(assessment.pack.title)}, "
         f"{escape(assessment.pack.edition)} (`{assessment.pack.id}`).  ",
-        f"Facts: `{assessment.facts_file}` (sha256 `{assessment.facts_sha256[:12]}`)",
+        f"Facts: {code(assessment.facts_file)} (sha256 `{assessment.facts_sha256[:12]}`)",
         "",
         "## Summary",
         "",
@@ -87,6 +82,11 @@ def render_one(assessment: Assessment) -> str:
 
 @streaming_renderer("markdown", ".md", ".markdown")
 def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
-    """Markdown, with tables for the summary and a section per topic."""
+    """Markdown, with tables for the summary and a section per topic; a few LEPs: the matrix first."""
+    few, assessments = matrix.first_if_few(assessments)
+    opened = few is not None and len(few) > 1
+    if opened:
+        assert few is not None
+        yield matrix.render_markdown(few)
     for number, assessment in enumerate(assessments):
-        yield ("\n---\n\n" if number else "") + render_one(assessment)
+        yield ("\n---\n\n" if number or opened else "") + render_one(assessment)

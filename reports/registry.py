@@ -27,6 +27,9 @@ class RenderOptions:
     """What a reader asked of a report besides its format."""
 
     fail_on: str = "low"
+    # "fail": missing evidence is a failure like any gap; "warn": reported, but machine formats
+    # (JUnit, SARIF) show it as a warning and it does not fail the build.
+    missing_evidence: str = "fail"
 
 
 Render = Callable[[Sequence[Assessment], RenderOptions], str]

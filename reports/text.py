@@ -9,7 +9,9 @@ from collections.abc import Iterable, Iterator
 from govcheck.checks.base import Status
 from govcheck.engine.results import Assessment, Finding
 from govcheck.engine.views import date_label
+from govcheck.reports import matrix
 from govcheck.reports.common import (
+    MARKS,
     STATUS_WORDS,
     by_topic,
     gap_severity_counts,
@@ -21,15 +23,6 @@ from govcheck.reports.registry import RenderOptions, streaming_renderer
 
 WIDTH = 100
 MAX_ITEMS = 12  # failing items listed per finding before "... and N more"
-MARKS = {
-    Status.MET: "ok",
-    Status.PARTIAL: "PARTIAL",
-    Status.NOT_MET: "NOT MET",
-    Status.MISSING_EVIDENCE: "MISSING",
-    Status.NOT_APPLICABLE: "n/a",
-    Status.WAIVED: "waived",
-    Status.ERROR: "ERROR",
-}
 
 
 def _wrap(text: str, indent: int, hang: int | None = None) -> list[str]:
@@ -86,7 +79,8 @@ def _gap(assessment: Assessment, finding: Finding) -> list[str]:
 
 
 def render_one(assessment: Assessment) -> str:
-    lines = [f"{assessment.organisation_name} ({assessment.organisation_id})"]
+    # Wrapped like every other line, so a line break inside a name never starts a line of its own.
+    lines = _wrap(f"{assessment.organisation_name} ({assessment.organisation_id})", 0, 2)
     lines += _wrap(f"Facts: {assessment.facts_file} (sha256 {assessment.facts_sha256[:12]})", 0, 2)
     lines += _wrap(
         f"Assessed at {date_label(assessment.as_of)} against {assessment.pack.title}, "
@@ -116,12 +110,17 @@ def render_one(assessment: Assessment) -> str:
 
 @streaming_renderer("text", ".txt")
 def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
-    """Plain text for a terminal, 100 columns wide."""
+    """Plain text for a terminal, 100 columns wide; a few LEPs: the matrix first, then each LEP."""
+    few, assessments = matrix.first_if_few(assessments)
+    opened = few is not None and len(few) > 1
+    if opened:
+        assert few is not None
+        yield matrix.render_text(few)
     separator = "\n" + "=" * WIDTH + "\n\n"
     totals: Counter[Status] = Counter()
     assessed = 0
     for assessment in assessments:
-        yield (separator if assessed else "") + render_one(assessment)
+        yield (separator if assessed or opened else "") + render_one(assessment)
         totals.update(assessment.count())
         assessed += 1
     if assessed > 1:

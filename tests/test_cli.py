@@ -120,8 +120,8 @@ def test_init_writes_a_valid_file_and_refuses_to_overwrite(tmp_path: Path) -> No
     assert '"Example Vale LEP"' in text
     assert invoke("validate", str(target))[0] == 0
     code, _, err = invoke("init", "Example Vale LEP", "--output", str(target))
-    assert code == 1
-    assert "exists; use --force" in err
+    assert code == 2
+    assert "does not overwrite it (add --force)" in err
     assert target.read_text() == text
     assert invoke("init", "Other LEP", "--output", str(target), "--force")[0] == 0
     assert "other-lep" in target.read_text()
@@ -161,3 +161,13 @@ def test_console_script_runs_as_a_process() -> None:
     )
     assert result.returncode == 0
     assert "check" in result.stdout
+
+
+def test_written_files_get_an_ordinary_mode(lep_files: dict[str, Path], tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "report.txt"
+    invoke("check", str(lep_files["gappy"]), "--output", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

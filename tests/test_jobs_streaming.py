@@ -12,7 +12,8 @@ from govcheck import __version__
 from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
 from govcheck.engine.results import Assessment
 from govcheck.reports import RENDERERS, Renderer, RenderOptions
-from govcheck.reports.json_report import ReportJSON, assessment_json
+from govcheck.reports.json_report import ManifestBuilder, ReportJSON, assessment_json
+from govcheck.reports.matrix import MATRIX_FIRST_UP_TO
 
 STREAMING = ["text", "markdown", "json"]
 
@@ -35,22 +36,39 @@ class Pulls:
             yield assessment
 
 
+# Text and Markdown open a report over a few LEPs with the matrix, which needs them all; over
+# more than MATRIX_FIRST_UP_TO they stream from the first LEP, holding at most that window.
+READ_BEFORE_FIRST_PIECE = {"text": MATRIX_FIRST_UP_TO + 1, "markdown": MATRIX_FIRST_UP_TO + 1, "json": 1}
+
+
 @pytest.mark.parametrize("format_", STREAMING)
 def test_a_streamed_report_is_written_before_the_next_lep_is_read(assessments: list[Assessment], format_: str) -> None:
-    pulls = Pulls(assessments)
+    many = assessments * (MATRIX_FIRST_UP_TO // len(assessments) + 2)
+    pulls = Pulls(many)
     pieces = RENDERERS[format_].stream(pulls, RenderOptions())
     first = next(pieces)
-    assert assessments[0].organisation_name in first
-    assert pulls.taken == 1
+    assert many[0].organisation_name in first
+    assert pulls.taken == READ_BEFORE_FIRST_PIECE[format_]
     rest = list(pieces)
-    assert pulls.taken == len(assessments)
-    assert first + "".join(rest) == RENDERERS[format_].render(assessments, RenderOptions())
+    assert pulls.taken == len(many)
+    assert first + "".join(rest) == RENDERERS[format_].render(many, RenderOptions())
+
+
+@pytest.mark.parametrize("format_", ["text", "markdown"])
+def test_a_few_leps_open_with_the_matrix(assessments: list[Assessment], format_: str) -> None:
+    text = RENDERERS[format_].render(assessments, RenderOptions())
+    assert text.lstrip("# ").startswith(f"Matrix: {len(assessments)} LEPs")
 
 
 @pytest.mark.parametrize("count", [0, 1, 3])
 def test_streamed_json_is_the_report_json_dumps_writes_whole(assessments: list[Assessment], count: int) -> None:
     chosen = (assessments * 2)[:count]
-    whole = ReportJSON(govcheck_version=__version__, assessments=[assessment_json(a) for a in chosen])
+    manifest = ManifestBuilder()
+    for assessment in chosen:
+        manifest.add(assessment)
+    whole = ReportJSON(
+        govcheck_version=__version__, assessments=[assessment_json(a) for a in chosen], manifest=manifest.build()
+    )
     expected = json.dumps(whole.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
     assert "".join(RENDERERS["json"].stream(iter(chosen), RenderOptions())) == expected
 

@@ -1,0 +1,168 @@
+"""Check kinds about the calendar: the assessment date against a fixed date, yearly records, the latest of many.
+
+The framework's year is the financial year, 1 April to 31 March: a delivery plan
+is for a year ahead, an end-of-year report for a year past. Some requirements
+bind only from a date ("one third women by April 2020"); ``date_reached`` lets a
+rule's ``applies_when`` say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from govcheck.checks.base import CheckContext, Outcome, Params, PathSpec, check_kind, met, missing, not_met
+from govcheck.checks.dates import LocalCommitment, Span, later_by, strictest
+from govcheck.checks.thresholds import ViewName
+from govcheck.checks.where import Where
+from govcheck.engine import paths
+from govcheck.engine.facts import AssuranceLetter
+from govcheck.engine.facts_records import Yearly, financial_year_of, year_starts_on
+from govcheck.engine.views import VIEWS, date_label
+
+# How many financial years back a yearly check looks for the one that is due.
+YEARS_BACK = 3
+
+
+class DateReachedParams(Params):
+    date: dt.date
+    what: str | None = None  # what binds from that date, in words
+
+
+@check_kind("date_reached")
+def date_reached(value: Any, params: DateReachedParams, ctx: CheckContext) -> Outcome:
+    """The assessment date is on or after ``date`` (a requirement that binds from a deadline)."""
+    what = f"{params.what} " if params.what else ""
+    detail = (f"assessed at {date_label(ctx.as_of)}; {what}binds from {date_label(params.date)}",)
+    if ctx.as_of >= params.date:
+        return met(f"{what}binds from {date_label(params.date)}", detail=detail)
+    return not_met(f"{what}binds only from {date_label(params.date)}", detail=detail)
+
+
+def _year_end(financial_year: str) -> dt.date:
+    start = year_starts_on(financial_year)
+    return dt.date(start.year + 1, 3, 31)
+
+
+def _year_before(financial_year: str) -> str:
+    return financial_year_of(year_starts_on(financial_year) - dt.timedelta(days=1))
+
+
+class YearlyParams(Params):
+    path: Annotated[str, PathSpec(items=Yearly)]
+    on: Annotated[str, PathSpec(dt.date, relative_to="path")] = "published_on"
+    due_after: Literal["start", "end"] = Field(
+        description="a record is due after the start of its year (a plan) or after its end (a report)"
+    )
+    within: Span
+    what: str | None = None
+
+
+@check_kind("yearly")
+def yearly(value: Any, params: YearlyParams, ctx: CheckContext) -> Outcome:
+    """The record for the latest financial year whose record is already due exists and has happened."""
+    parts = paths.split(params.path)
+    records = paths.read(value, parts)
+    what = params.what or parts[-1].replace("_", " ")
+    year = financial_year_of(ctx.as_of)
+    due = dt.date.max
+    for _ in range(YEARS_BACK):
+        anchor = year_starts_on(year) if params.due_after == "start" else _year_end(year)
+        due = later_by(ctx.calendar, params.within.unit, anchor, params.within.amount)
+        if due <= ctx.as_of:
+            break
+        year = _year_before(year)
+    detail = (f"the {what} for {year} was due by {date_label(due)}; assessed at {date_label(ctx.as_of)}",)
+    facts = (ctx.path(parts),)
+    if records is None:
+        return missing(f"no {what} recorded; the one for {year} was due by {date_label(due)}", facts=facts)
+    found = [(i, r) for i, r in enumerate(records) if r.financial_year == year]
+    if not found:
+        return missing(f"no {what} for {year} recorded; it was due by {date_label(due)}", facts=facts, detail=detail)
+    index, record = found[0]
+    at = ctx.path((*parts, index))
+    if getattr(record, "is_in_place", None) is False:
+        return not_met(f"there is no {what} for {year}", facts=(at,), detail=detail)
+    happened = paths.read(record, paths.split(params.on))
+    event = params.on.split(".")[-1].removesuffix("_on").replace("_", " ")
+    if happened is None:
+        if params.on == "published_on" and getattr(record, "url", None):
+            return met(f"{what} for {year} published", facts=(at,), detail=detail)
+        return missing(f"{what} for {year}: no date recorded for {event}", facts=(at,), detail=detail)
+    if happened > ctx.as_of:
+        return not_met(f"{what} for {year}: {event} {date_label(happened)}, after the assessment date", facts=(at,))
+    return met(f"{what} for {year}: {event} {date_label(happened)}", facts=(at,), detail=detail)
+
+
+class AnnualDeadlineParams(Params):
+    path: Annotated[str, PathSpec(items=AssuranceLetter)]
+    on: Annotated[str, PathSpec(dt.date, relative_to="path")] = "sent_on"
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=28)
+    what: str | None = None
+
+
+@check_kind("annual_deadline")
+def annual_deadline(value: Any, params: AnnualDeadlineParams, ctx: CheckContext) -> Outcome:
+    """The record for the latest calendar year whose fixed deadline (28 February, say) has passed was on time."""
+    parts = paths.split(params.path)
+    records = paths.read(value, parts)
+    what = params.what or parts[-1].replace("_", " ")
+    year = ctx.as_of.year
+    if ctx.as_of < dt.date(year, params.month, params.day):
+        year -= 1
+    due = dt.date(year, params.month, params.day)
+    facts = (ctx.path(parts),)
+    if not records:
+        return missing(f"no {what} recorded; the one for {year} was due by {date_label(due)}", facts=facts)
+    found = [(i, r) for i, r in enumerate(records) if r.year == year]
+    if not found:
+        return missing(f"no {what} for {year} recorded; it was due by {date_label(due)}", facts=facts)
+    index, record = found[0]
+    at = (ctx.path((*parts, index)),)
+    happened = paths.read(record, paths.split(params.on))
+    if happened is None:
+        return missing(f"{what} for {year}: no date recorded; it was due by {date_label(due)}", facts=at)
+    if happened > due:
+        return not_met(f"{what} for {year} dated {date_label(happened)}; due by {date_label(due)}", facts=at)
+    return met(f"{what} for {year} dated {date_label(happened)}, by {date_label(due)}", facts=at)
+
+
+class LatestParams(Params):
+    of: ViewName
+    where: Where | None = None
+    date: Annotated[str, PathSpec(dt.date, relative_to="of")]
+    within: Span
+    local: LocalCommitment = None
+    what: str | None = None
+
+
+@check_kind("latest")
+def latest(value: Any, params: LatestParams, ctx: CheckContext) -> Outcome:
+    """The most recent of a view's items (that meet ``where``) is no older than a span at the assessment date."""
+    items = VIEWS[params.of].items(ctx.facts, ctx.as_of)
+    chosen = [item for item in items if params.where is None or params.where.holds(item.value)]
+    what = params.what or params.of.replace("_", " ")
+    date_parts = paths.split(params.date)
+    dated = [(d, item) for item in chosen if (d := paths.read(item.value, date_parts)) and d <= ctx.as_of]
+    if not dated:
+        unknown = params.where is not None and any(
+            paths.read(item.value, paths.split(path)) in (None, []) for item in items for path in params.where.root
+        )
+        if not items or unknown or chosen:
+            return missing(f"no {what} recorded")
+        return not_met(f"none of {len(items)} {params.of.replace('_', ' ')} is a {what}")
+    day, item = max(dated, key=lambda pair: pair[0])
+    amount, local_note = strictest(ctx, params.within, params.local, larger_is_stricter=False)
+    due = later_by(ctx.calendar, params.within.unit, day, amount)
+    detail = (
+        f"latest {what}: {item.label}; allowed: {params.within.words(amount)}{local_note}, so the next was due "
+        f"by {date_label(due)}; assessed at {date_label(ctx.as_of)}",
+    )
+    if ctx.as_of <= due:
+        return met(f"latest {what}: {item.label}", facts=(item.path,), detail=detail)
+    return not_met(
+        f"latest {what}: {item.label}; the next was due by {date_label(due)}", facts=(item.path,), detail=detail
+    )

@@ -1,0 +1,186 @@
+"""What ``govcheck check`` does for CI: several outputs, waivers, baselines, replays and exit codes.
+
+Kept apart from the command so its body stays a short list of steps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import click
+
+from govcheck.cli.common import EXIT_GAPS, EXIT_OK
+
+if TYPE_CHECKING:
+    from govcheck.engine.results import Assessment, Finding
+    from govcheck.engine.waivers import WaiverSet
+    from govcheck.reports.json_reader import SavedResult
+    from govcheck.reports.registry import RenderOptions
+
+
+@dataclass(frozen=True)
+class Output:
+    format: str
+    path: str | None  # None: standard output
+
+
+def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
+    """Where each report goes and in which format.
+
+    Each ``--output`` takes its format from its extension (``results.sarif``, ``report.xml``);
+    ``--format`` names the format of standard output, of an output whose extension names
+    none, and of a single ``--output`` (so ``--format json -o out.txt`` writes JSON).
+    """
+    from govcheck.reports import RENDERERS, format_for_extension
+
+    if format_ is not None and format_ not in RENDERERS:
+        raise click.BadParameter(f"unknown format {format_!r}; formats: {', '.join(RENDERERS)}", param_hint="--format")
+    if not outputs:
+        return [Output(format_ or "text", None)]
+    if len(outputs) == 1 and format_ is not None:
+        return [Output(format_, outputs[0])]
+    planned = []
+    for path in outputs:
+        chosen = format_for_extension(path) or format_
+        if chosen is None:
+            extensions = sorted({ext for r in RENDERERS.values() for ext in r.extensions})
+            raise click.BadParameter(
+                f"cannot tell the format of {path!r} from its extension; use one of {', '.join(extensions)} "
+                "or give --format",
+                param_hint="--output",
+            )
+        planned.append(Output(chosen, path))
+    return planned
+
+
+def write_outputs(planned: Sequence[Output], assessments: Sequence[Assessment], options: RenderOptions) -> None:
+    from govcheck.cli.output import write_atomic
+    from govcheck.reports import RENDERERS
+
+    for output in planned:
+        text = RENDERERS[output.format].render(assessments, options)
+        if output.path is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(output.path, text)
+
+
+def stream_output(output: Output, assessments: Iterable[Assessment], options: RenderOptions) -> None:
+    """Write one report as its assessments arrive; nothing at all when none arrives (every file was broken)."""
+    from govcheck.cli.output import write_atomic
+    from govcheck.reports import RENDERERS
+
+    iterator = iter(assessments)
+    first = next(iterator, None)
+    if first is None:
+        return
+    pieces = RENDERERS[output.format].stream(itertools.chain([first], iterator), options)
+    if output.path is None:
+        for piece in pieces:
+            click.echo(piece, nl=False)
+    else:
+        write_atomic(output.path, pieces)
+
+
+def load_waivers(path: str | None) -> WaiverSet | None:
+    from govcheck.engine.waivers import load_waivers as load
+
+    return load(path) if path else None
+
+
+def report_waivers(assessments: Sequence[Assessment], waivers: WaiverSet | None) -> None:
+    """Tell, on standard error, of waivers that expired, matched nothing, or expire soon."""
+    if waivers is None:
+        return
+    for assessment in assessments:
+        for state in assessment.waivers:
+            waiver = state.waiver
+            where = f"{waiver.file}:{waiver.line}" if waiver.line else waiver.file
+            what = f"waiver of {waiver.rule_id} for {waiver.scope}"
+            if state.state == "expired":
+                click.echo(f"{where}: warning: {what} expired on {waiver.expires_on} and no longer applies", err=True)
+            elif state.state == "unused":
+                click.echo(f"{where}: warning: {what} matches no gap at {assessment.as_of} (unused)", err=True)
+            elif state.state == "not_yet_granted":
+                click.echo(
+                    f"{where}: note: {what} is granted on {waiver.granted_on}, after {assessment.as_of}", err=True
+                )
+            elif state.expiring:
+                click.echo(
+                    f"{where}: warning: {what} expires on {waiver.expires_on}, "
+                    f"{state.working_days_left} working days after {assessment.as_of}",
+                    err=True,
+                )
+    assessed = {a.organisation_id for a in assessments}
+    for waiver in waivers.waivers:
+        if waiver.lep not in assessed:
+            where = f"{waiver.file}:{waiver.line}" if waiver.line else waiver.file
+            click.echo(
+                f"{where}: warning: waiver of {waiver.rule_id} for {waiver.scope} matches no LEP assessed (unused)",
+                err=True,
+            )
+
+
+def counts(finding: Finding, missing_evidence: str) -> bool:
+    """Whether a gap fails the build: missing evidence does not under ``--missing-evidence warn``."""
+    from govcheck.checks.base import Status
+
+    return not (missing_evidence == "warn" and finding.status is Status.MISSING_EVIDENCE)
+
+
+def exit_code(assessments: Sequence[Assessment], fail_on: str, missing_evidence: str) -> int:
+    failing = [gap for a in assessments for gap in a.gaps(fail_on) if counts(gap, missing_evidence)]
+    return EXIT_GAPS if failing else EXIT_OK
+
+
+def baseline_exit(baseline: SavedResult, assessments: Sequence[Assessment], fail_on: str, missing_evidence: str) -> int:
+    """Compare with the baseline, say what changed on standard error, and fail only on new or worse gaps."""
+    from govcheck.checks.base import Status
+    from govcheck.cli.diff import describe
+    from govcheck.engine.baseline import diff
+
+    result = diff(baseline.assessments, assessments)
+    click.echo(f"against baseline {baseline.file}: " + "\n".join(describe(result, verbose=False)), err=True)
+    failing = [
+        gap
+        for gap in result.failures(fail_on)
+        if not (missing_evidence == "warn" and gap.status is Status.MISSING_EVIDENCE)
+    ]
+    return EXIT_GAPS if failing else EXIT_OK
+
+
+def replay(saved: SavedResult, planned: Sequence[Output], options: RenderOptions) -> int:
+    """Re-run a saved result with its own editions, dates and waiver file; say whether verdicts match.
+
+    The comparison goes to standard output; a report of the re-run is written only to ``--output`` files.
+    """
+    from govcheck.engine.api import Assessor
+    from govcheck.engine.replay import compare
+
+    waiver_files = sorted({i.path for a in saved.assessments for i in a.inputs if i.role == "waivers"})
+    waivers = load_waivers(waiver_files[0]) if waiver_files else None
+    assessors: dict[tuple[str, dt.date], Assessor] = {}
+    assessments = []
+    for before in saved.assessments:
+        pack = before.pack.source or before.pack.id
+        key = (pack, before.as_of)
+        if key not in assessors:
+            assessors[key] = Assessor(pack, before.as_of, waivers)
+        assessments.append(assessors[key].assess(before.facts_file))
+    outcome = compare(saved.assessments, assessments, saved.govcheck_version)
+    dates = ", ".join(sorted({a.as_of.isoformat() for a in saved.assessments}))
+    if outcome.identical:
+        click.echo(f"replay of {saved.file}: verdicts identical for {len(assessments)} LEP(s) at {dates}")
+    else:
+        click.echo(f"replay of {saved.file}: verdicts differ at {dates}")
+        click.echo("\n".join(f"  {line}" for line in outcome.differences))
+    if outcome.changed_inputs:
+        click.echo("inputs changed since:\n" + "\n".join(f"  {line}" for line in outcome.changed_inputs))
+    elif not outcome.identical:
+        click.echo("no input changed: the difference comes from govcheck itself")
+    write_outputs([o for o in planned if o.path], assessments, options)
+    return EXIT_OK if outcome.identical else EXIT_GAPS

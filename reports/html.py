@@ -1,0 +1,174 @@
+"""HTML reports: the gap report, the matrix and the improvement plan, each one self-contained file.
+
+Templates live in ``reports/templates``. Every value is autoescaped, so a board
+member named ``<script>`` is shown as text; the page's own style and script are
+inline and pinned by hash in a Content-Security-Policy that allows nothing else,
+so even a value that slipped through could neither run nor fetch anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from govcheck.checks.base import Status
+from govcheck.engine.results import SEVERITIES, STATUS_ORDER, Assessment, Finding
+from govcheck.engine.views import date_label
+from govcheck.reports import matrix, plan
+from govcheck.reports.common import STATUS_WORDS, by_topic, gap_severity_counts, gaps_then_rest, location
+from govcheck.reports.registry import RenderOptions, renderer
+
+# A symbol beside each status word, so status never rests on colour alone.
+SYMBOLS = {
+    Status.MET: "✓",
+    Status.PARTIAL: "◐",
+    Status.NOT_MET: "✗",
+    Status.MISSING_EVIDENCE: "?",
+    Status.NOT_APPLICABLE: "–",
+    Status.WAIVED: "⊘",
+    Status.ERROR: "!",
+}
+BASIS_WORDS = {"V": "verified", "C": "corroborated", "M": "unverified"}
+# Only web addresses become links (never javascript: or data:); anything else is shown as text.
+_URL = re.compile(r"https?://[^\s,;<>\"']+")
+
+
+def web_address(url: str | None) -> str | None:
+    """``url`` if it is a web address a link may point to, else None."""
+    return url if url and _URL.fullmatch(url) else None
+
+
+def links(text: str) -> list[tuple[str, str | None]]:
+    """``text`` split into plain runs and web addresses: ``[(text, None), (url, url), ...]``."""
+    parts: list[tuple[str, str | None]] = []
+    end = 0
+    for match in _URL.finditer(text):
+        if match.start() > end:
+            parts.append((text[end : match.start()], None))
+        url = match.group().rstrip(".)")
+        parts.append((url, url))
+        end = match.start() + len(url)
+    if end < len(text):
+        parts.append((text[end:], None))
+    return parts
+
+
+def cited(finding: Finding) -> list[str]:
+    """The evidence the facts cite for a finding, each once, in the order read."""
+    return list(dict.fromkeys(e.cited for e in finding.evidence if e.cited))
+
+
+def _template_text(name: str) -> str:
+    return (files("govcheck.reports") / "templates" / name).read_text(encoding="utf-8")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_template_text),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        STATUS_WORDS=STATUS_WORDS,
+        STATUS_ORDER=STATUS_ORDER,
+        STATE_WORDS=plan.STATE_WORDS,
+        BASIS_WORDS=BASIS_WORDS,
+        SYMBOLS=SYMBOLS,
+        date_label=date_label,
+        by_topic=by_topic,
+        gaps_then_rest=gaps_then_rest,
+        gap_severity_counts=gap_severity_counts,
+        location=location,
+        links=links,
+        cited=cited,
+        web_address=web_address,
+        total_rows=matrix.total_rows,
+        overview=plan.overview,
+    )
+    return env
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def page(template: str, title: str, **context: Any) -> str:
+    """A whole HTML document from ``template``, with the shared style and script inline."""
+    style, script = _template_text("report.css"), _template_text("report.js")
+    policy = (
+        f"default-src 'none'; style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    html = (
+        environment()
+        .get_template(template)
+        .render(
+            title=title,
+            style=Markup(style),
+            script=Markup(script),
+            policy=policy,
+            **context,
+        )
+    )
+    return html.rstrip() + "\n"
+
+
+def filter_choices(findings: Iterable[Finding], topics: dict[str, str]) -> dict[str, list[tuple[str, str, int]]]:
+    """The choices the page's filters offer: (value, words, count) per status, severity and topic."""
+    findings = list(findings)
+    statuses = [s for s in STATUS_ORDER if any(f.status is s for f in findings)]
+    return {
+        "status": [(s.value, STATUS_WORDS[s], sum(f.status is s for f in findings)) for s in statuses],
+        "severity": [(s, s, sum(f.severity == s for f in findings)) for s in SEVERITIES],
+        "topic": [(t, title, sum(f.topic == t for f in findings)) for t, title in topics.items()],
+    }
+
+
+@renderer("html", ".html", ".htm")
+def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
+    """One self-contained HTML page; several LEPs: the matrix first, then each LEP's report."""
+    findings = [f for a in assessments for f in a.findings]
+    several = len(assessments) > 1
+    title = f"Gap reports: {len(assessments)} LEPs" if several else f"Gap report: {assessments[0].organisation_name}"
+    return page(
+        "report.html.j2",
+        title,
+        assessments=assessments,
+        anchors=matrix.lep_anchors(assessments),
+        matrix=matrix.build(assessments) if several else None,
+        choices=filter_choices(findings, matrix.topics_of(assessments)),
+    )
+
+
+@renderer("matrix-html", ".matrix.html")
+def render_matrix(assessments: Sequence[Assessment], options: RenderOptions) -> str:
+    """The matrix alone, as a self-contained HTML page."""
+    built = matrix.build(assessments)
+    rows = [row for group in built.groups for row in group.rows]
+    # A row holds several LEPs' statuses, so the matrix filters by severity and topic only.
+    choices = {
+        "severity": [(s, s, sum(row.severity == s for row in rows)) for s in SEVERITIES],
+        "topic": [(group.topic, group.title, len(group.rows)) for group in built.groups],
+    }
+    return page(
+        "matrix.html.j2", f"Matrix: {len(assessments)} LEPs × {built.rule_count} rules", matrix=built, choices=choices
+    )
+
+
+@renderer("plan-html", ".plan.html")
+def render_plan(assessments: Sequence[Assessment], options: RenderOptions) -> str:
+    """The improvement plan in the four-column template, as a self-contained HTML page."""
+    plans = [plan.build(a) for a in assessments]
+    title = "Improvement plans" if len(plans) > 1 else f"Improvement plan: {assessments[0].organisation_name}"
+    return page("plan.html.j2", title, plans=plans, anchors=matrix.lep_anchors(assessments))
