@@ -49,6 +49,48 @@ _CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x0d": "
 _CONTROL_NAMES |= {"\x7f": "DELETE"}
 
 
+# Where an anchor (&name), an alias (*name) or a tag (!name) can begin: at the start of a value.
+_MARKUP = re.compile(r"(?:^|[\s\[{,])[&*!]", re.MULTILINE)
+
+
+class Unusual(Exception):
+    """Raised by a quick reading that met what only the event-stream check can judge."""
+
+
+def checkable_while_composing(text: str) -> bool:
+    """Whether ``text`` can be composed straight away, its depth and size counted as it is composed.
+
+    A file with no anchor, alias or tag, no control character and no backslash (an
+    escape in double quotes can write one) can break no bound but depth, number of
+    values and length of a value; the composer calls back for each node it builds,
+    so those can be counted on the way (``Counted``).
+    Everything else is checked on the event stream first (``check``), which is what
+    most files need not pay for: it parses the file a second time.
+    """
+    return len(text) <= MAX_FILE_BYTES and "\\" not in text and not _MARKUP.search(text) and not _CONTROL.search(text)
+
+
+class Counted:
+    """Callbacks for a loader that refuse, as the composer builds them, more levels or values than allowed.
+
+    The composer calls ``descend_resolver`` before each node it builds (aliases aside, and a
+    file composed this way has none) and ``ascend_resolver`` after it. Going over a bound
+    raises ``Unusual``, and the careful reading then says where and why.
+    """
+
+    depth = 0
+    values = 0
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        self.depth += 1
+        self.values += 1
+        if self.depth > MAX_DEPTH or self.values > MAX_VALUES:
+            raise Unusual
+
+    def ascend_resolver(self) -> None:
+        self.depth -= 1
+
+
 def check(text: str, file: str, loader: type[Any]) -> None:
     """Raise an InputError if the YAML in ``text`` breaks a bound; PyYAML's own syntax errors pass through."""
     if len(text) > MAX_FILE_BYTES:

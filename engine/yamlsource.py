@@ -15,6 +15,7 @@ stricter than PyYAML's defaults where the defaults lose information:
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import math
 import re
 import stat
@@ -40,6 +41,21 @@ PathKey = tuple[str | int, ...]
 class _StrictLoader(_BaseLoader):
     """SafeLoader with YAML 1.2 booleans and no base-60 numbers."""
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # libyaml parses in C but calls this Python method for the type of every scalar, trying
+        # pattern after pattern. A plain (unquoted) scalar's type depends on its text alone, and
+        # the same keys, dates and yes/no values recur all through a file: each is typed once.
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
 
 _StrictLoader.yaml_implicit_resolvers = {
     first: [
@@ -62,6 +78,10 @@ _StrictLoader.add_implicit_resolver(
     ),
     list("-+0123456789."),
 )
+
+
+class _CountedLoader(yamllimits.Counted, _StrictLoader):
+    """The strict loader, counting levels and values as it composes (for files with no anchors or tags)."""
 
 
 @dataclass
@@ -141,10 +161,25 @@ def parse(text: str, file: str, *, empty_hint: str | None = None) -> tuple[Any, 
 
     ``empty_hint`` tells the reader of an empty file what the file should start with.
     """
+    # Most files are composed straight away, their bounds counted on the way; a file with anchors,
+    # aliases, tags or control characters, or one that turns out unusual on the way (too deep, too
+    # big, not YAML at all), is read the careful way, which finds and names its first problem.
+    if yamllimits.checkable_while_composing(text):
+        try:
+            return _read(text, file, empty_hint, careful=False)
+        except yamllimits.Unusual:
+            pass
+    return _read(text, file, empty_hint, careful=True)
+
+
+def _read(text: str, file: str, empty_hint: str | None, *, careful: bool) -> tuple[Any, SourceMap]:
     try:
-        yamllimits.check(text, file, _StrictLoader)
-        root = yaml.compose(text, Loader=_StrictLoader)
+        if careful:
+            yamllimits.check(text, file, _StrictLoader)
+        root = yaml.compose(text, Loader=_StrictLoader if careful else _CountedLoader)
     except yaml.YAMLError as error:
+        if not careful:
+            raise yamllimits.Unusual from None  # the careful reading reports it, after any bound broken before it
         raise syntax_error(error, file, text) from None
     source = SourceMap(file)
     if root is None:
@@ -163,6 +198,11 @@ def load(path: Path, *, empty_hint: str | None = None) -> tuple[Any, SourceMap]:
 
 _MERGE = "tag:yaml.org,2002:merge"
 _TEXT_TAGS = ("tag:yaml.org,2002:str", "!", _MERGE, "tag:yaml.org,2002:value")
+
+
+def _is_text(node: yaml.Node) -> bool:
+    """A scalar read as text, within the length allowed: its value is its text as written."""
+    return type(node) is yaml.ScalarNode and node.tag in _TEXT_TAGS and len(node.value) <= MAX_STRING
 
 
 class _Builder:
@@ -200,10 +240,13 @@ class _Builder:
             if key_node.tag == _MERGE:
                 merges.extend(value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node])
                 continue
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, (str, int)) or isinstance(key, bool):
-                self.problem(key_node, "a key must be plain text", hint="quote keys such as true, false or dates")
-                continue
+            if _is_text(key_node):
+                key = key_node.value  # nearly every key: plain text, read without the general path
+            else:
+                key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                if not isinstance(key, (str, int)) or isinstance(key, bool):
+                    self.problem(key_node, "a key must be plain text", hint="quote keys such as true, false or dates")
+                    continue
             key_path = (*path, key)
             if key in result:
                 first = self.source.keys.get(key_path)
@@ -214,8 +257,15 @@ class _Builder:
                     hint="each key may appear once in a mapping; merge the two entries",
                 )
                 continue
-            self.source.keys.setdefault(key_path, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
-            result[key] = self.build(value_node, key_path)
+            mark = key_node.start_mark
+            self.source.keys.setdefault(key_path, (mark.line + 1, mark.column + 1))
+            if _is_text(value_node):
+                # Most values are text too: placed and read here as build() would, without the call.
+                mark = value_node.start_mark
+                self.source.values.setdefault(key_path, (mark.line + 1, mark.column + 1))
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, key_path)
         # `<<: *defaults` copies the keys of another mapping that this one does not set itself;
         # of several merged mappings, the first listed wins (YAML's merge-key rule).
         for merged in merges:
@@ -231,6 +281,8 @@ class _Builder:
             self.problem(node, "expected a single value here")
             return None
         tag, text = node.tag, node.value
+        if len(text) > MAX_STRING:  # only a file composed without the event-stream check gets here
+            raise yamllimits.Unusual
         try:
             if tag in _TEXT_TAGS:
                 return text
@@ -245,6 +297,8 @@ class _Builder:
                 special = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
                 return special[text.lower()] if text.lower() in special else float(text)
             if tag == "tag:yaml.org,2002:timestamp":
+                if len(text) == 10:  # YYYY-MM-DD, the only ten-character timestamp the resolver accepts
+                    return dt.date.fromisoformat(text)
                 return self.constructor.construct_yaml_timestamp(node)
         except (KeyError, ValueError) as error:
             shown = text if len(text) <= 40 else text[:40] + "..."
