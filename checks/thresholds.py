@@ -87,7 +87,12 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     if not items:
         return missing(f"no {VIEWS[params.of].name.replace('_', ' ')} recorded", detail=detail)
     # Items whose facts the filter needs are unknown: if counting them in could change the verdict, say so.
-    unknown = [item for item in items if item not in chosen and params.where is not None and _lacks(item, params.where)]
+    chosen_paths = {item.path for item in chosen}  # an item's path is its identity: cheaper than comparing facts
+    unknown = [
+        item
+        for item in items
+        if item.path not in chosen_paths and params.where is not None and _lacks(item, params.where)
+    ]
 
     def fails(hits: int) -> bool:
         return (at_least is not None and hits < at_least) or (at_most is not None and hits > at_most)
@@ -143,8 +148,10 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
         for item in items
         if any(paths.read(item.value, paths.split(path)) in (None, []) for path in params.where.root)
     ]
-    known = [item for item in items if item not in unknown]
+    unknown_paths = {item.path for item in unknown}  # an item's path is its identity: cheaper than comparing facts
+    known = [item for item in items if item.path not in unknown_paths]
     matching = [item for item in known if params.where.holds(item.value)]
+    matching_paths = {item.path for item in matching}
     total = len(items)
 
     def verdict(hits: int) -> bool:
@@ -161,7 +168,7 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     reason = f"{len(matching)} of {total} {scope} ({len(matching) / total:.0%}) {what}; {bound} required"
     detail = (
         f"{what}: " + ("; ".join(item.label for item in matching) or "none"),
-        f"not {what}: " + ("; ".join(item.label for item in known if item not in matching) or "none"),
+        f"not {what}: " + ("; ".join(item.label for item in known if item.path not in matching_paths) or "none"),
         "unknown: " + ("; ".join(item.label for item in unknown) or "none"),
     )
     facts = tuple(item.path for item in items)

@@ -24,7 +24,7 @@ from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.errors import InputError
 from govcheck.engine.evaluate import Context, evaluate
 from govcheck.engine.facts_loader import FactsFile, load_facts
-from govcheck.engine.manifest import record_inputs
+from govcheck.engine.manifest import PackManifest, record_inputs
 from govcheck.engine.results import Assessment
 from govcheck.engine.rules import RulePack, load_pack, pack_in_force
 from govcheck.engine.waivers import WaiverSet
@@ -70,6 +70,7 @@ class Assessor:
         self.waivers = waivers
         self.calendar = WorkingCalendar()
         self._packs: dict[str, RulePack] = {}
+        self._manifests: dict[str, PackManifest] = {}
         self._in_force: dict[dt.date, str] = {}
 
     def pack_for(self, on: dt.date) -> RulePack:
@@ -88,7 +89,10 @@ class Assessor:
         pack = self.pack_for(on)
         waivers = self.waivers.waivers if self.waivers else ()
         context = Context(on, self.calendar, waivers, outcomes=outcomes)
-        return record_inputs(evaluate(pack, facts_file, context), pack, self.waivers)
+        manifest = self._manifests.get(pack.folder)
+        if manifest is None:
+            manifest = self._manifests[pack.folder] = PackManifest.of(pack)
+        return record_inputs(evaluate(pack, facts_file, context), pack, self.waivers, manifest)
 
     def assess(self, path: str | Path) -> Assessment:
         return self.assess_file(load_facts(path))

@@ -8,7 +8,7 @@ each facts file, rule file and waiver file can be re-run later and compared
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govcheck.engine.results import Assessment, InputFile
@@ -56,13 +56,29 @@ def _extends_of(pack_dir: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def record_inputs(assessment: Assessment, pack: RulePack, waivers: WaiverSet | None) -> Assessment:
+@dataclass(frozen=True)
+class PackManifest:
+    """What a manifest says of a pack: its files with their digests, and where it came from if not bundled."""
+
+    files: tuple[InputFile, ...]
+    source: str | None
+
+    @classmethod
+    def of(cls, pack: RulePack) -> PackManifest:
+        # Hashing every rule file takes longer than assessing a LEP: a caller assessing many
+        # LEPs against one pack works this out once (Assessor does).
+        return cls(pack_inputs(pack), None if is_bundled(pack) else pack.folder)
+
+
+def record_inputs(
+    assessment: Assessment, pack: RulePack, waivers: WaiverSet | None, manifest: PackManifest | None = None
+) -> Assessment:
     """The assessment with its manifest: the facts file, the rule files and the waiver file it read."""
-    inputs = [InputFile(FACTS, assessment.facts_file, assessment.facts_sha256), *pack_inputs(pack)]
+    manifest = manifest or PackManifest.of(pack)
+    inputs = [InputFile(FACTS, assessment.facts_file, assessment.facts_sha256), *manifest.files]
     if waivers is not None:
         inputs.append(InputFile(WAIVERS, waivers.file, waivers.sha256))
-    source = None if is_bundled(pack) else pack.folder
-    return replace(assessment, inputs=tuple(inputs), pack=replace(assessment.pack, source=source))
+    return replace(assessment, inputs=tuple(inputs), pack=replace(assessment.pack, source=manifest.source))
 
 
 def changed_inputs(old: tuple[InputFile, ...], new: tuple[InputFile, ...]) -> list[str]:
