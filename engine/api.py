@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.editions import pack_specs
 from govcheck.engine.errors import InputError
 from govcheck.engine.evaluate import Context, evaluate
 from govcheck.engine.facts_loader import FactsFile, load_facts
 from govcheck.engine.manifest import PackManifest, record_inputs
 from govcheck.engine.results import Assessment
-from govcheck.engine.rules import RulePack, load_pack, pack_in_force
+from govcheck.engine.rules import PackSpec, RulePack, load_pack, pack_in_force
 from govcheck.engine.waivers import WaiverSet
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class Assessor:
         self._packs: dict[str, RulePack] = {}
         self._manifests: dict[str, PackManifest] = {}
         self._in_force: dict[dt.date, str] = {}
+        self._specs: dict[str, PackSpec] | None = None
 
     def pack_for(self, on: dt.date) -> RulePack:
         if self.pack_name is not None:
@@ -79,7 +81,9 @@ class Assessor:
         elif on in self._in_force:
             name = self._in_force[on]
         else:
-            name = self._in_force[on] = pack_in_force(on)
+            if self._specs is None:
+                self._specs = pack_specs()  # each LEP has its own date: read the packs' headers once
+            name = self._in_force[on] = pack_in_force(on, specs=self._specs)
         if name not in self._packs:
             self._packs[name] = load_pack(name)
         return self._packs[name]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -330,14 +331,18 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
     return RulePack(spec, tuple(merged), topics, str(pack_dir), not_encoded, catalogue)
 
 
-def pack_in_force(on: dt.date, folder: Path | None = None) -> str:
-    """The id of the bundled pack in force on a date (the latest to come into force, if several)."""
-    candidates = []
-    for pack_id, pack_dir in available_packs(folder).items():
-        data, source = yamlsource.load(pack_dir / "pack.yaml", empty_hint=PACK_START)
-        spec = validate(PackSpec, data, source)
-        if spec.in_force.covers(on):
-            candidates.append((spec.in_force.from_, pack_id))
+def pack_in_force(on: dt.date, folder: Path | None = None, specs: Mapping[str, PackSpec] | None = None) -> str:
+    """The id of the bundled pack in force on a date (the latest to come into force, if several).
+
+    ``specs`` are the packs' headers by id, where the caller has read them already (one
+    assessing many LEPs, each with its own date, reads them once).
+    """
+    if specs is None:
+        specs = {}
+        for pack_id, pack_dir in available_packs(folder).items():
+            data, source = yamlsource.load(pack_dir / "pack.yaml", empty_hint=PACK_START)
+            specs[pack_id] = validate(PackSpec, data, source)
+    candidates = [(spec.in_force.from_, pack_id) for pack_id, spec in specs.items() if spec.in_force.covers(on)]
     if not candidates:
         raise InputError.single(
             "rules", f"no bundled rule pack is in force on {on.isoformat()}", hint="name one with --pack"
