@@ -147,19 +147,19 @@ class _EvidenceIndex:
 
     def of(self, outcome: Outcome) -> tuple[Evidence, ...]:
         """Every facts path the outcome read, with its line and the evidence the facts cite for it."""
-        paths: dict[PathKey, None] = {}
+        found: dict[PathKey, Evidence] = {}
+        self._collect(outcome, found)
+        return tuple(found.values())
 
-        def collect(node: Outcome) -> None:
-            for path in node.facts:
-                paths.setdefault(path, None)
-            for item in node.items:
-                if item.path:
-                    paths.setdefault(item.path, None)
-            for child in node.children:
-                collect(child)
-
-        collect(outcome)
-        return tuple(self._one(path) for path in paths)
+    def _collect(self, node: Outcome, found: dict[PathKey, Evidence]) -> None:
+        for path in node.facts:
+            if path not in found:
+                found[path] = self._one(path)
+        for item in node.items:
+            if item.path and item.path not in found:
+                found[item.path] = self._one(item.path)
+        for child in node.children:
+            self._collect(child, found)
 
     def _one(self, path: PathKey) -> Evidence:
         found = self._evidence.get(path)
@@ -214,7 +214,7 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     results = []
     children = []
     for item in items:
-        outcome = _single(node, item.value, ctx.within(item.path, item.label, item.roots))
+        outcome = _single(node, item.value, _within(ctx, item))
         # Labels are for reading the tree step by step; unread, the outcome is kept as it is.
         children.append(replace(outcome, label=item.label) if ctx.explain else outcome)
         results.append(ItemResult(item.label, outcome.status, outcome.reason, item.path))
@@ -228,6 +228,17 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
             )
         )
     return _aggregate(scope, results, tuple(children))
+
+
+def _within(ctx: CheckContext, item: Item) -> CheckContext:
+    """The context for checking ``item``. Every rule over a view checks each of its items, so each
+    item's context is made once per assessment rather than once per rule."""
+    contexts: dict[tuple[PathKey, str], CheckContext] = ctx.cached("item contexts", dict)
+    key = (item.path, item.label)
+    found = contexts.get(key)
+    if found is None:
+        found = contexts[key] = ctx.within(item.path, item.label, item.roots)
+    return found
 
 
 def _aggregate(scope: str, results: list[ItemResult], children: tuple[Outcome, ...]) -> Outcome:
