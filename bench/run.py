@@ -159,7 +159,7 @@ def main() -> None:
     print(json.dumps(results["machine"]), flush=True)
     results["single"] = single_lep(files, repeats=10)
     for size in sizes:
-        entry = measure_size(size, folders[size], same_gc=size <= 1000)
+        entry = measure_size(size, folders[size], same_gc=size <= 38)
         chosen = files[:size]
         entry["megabytes"] = sum(f[1] for f in chosen) / 1e6
         entry["meetings"] = sum(f[2] for f in chosen)

@@ -169,7 +169,8 @@ def deadline(value: Any, params: DeadlineParams, ctx: CheckContext) -> Outcome:
     start, end = paths.read(value, start_parts), paths.read(value, end_parts)
     event, since = params.event or _words(params.to), params.since or _words(params.from_)
     facts = (ctx.path(start_parts), ctx.path(end_parts))
-    detail = [f"{params.from_} = {start}", f"{params.to} = {end}"]
+    # The steps are written out only for `govcheck explain`: this check runs for every meeting.
+    detail = [f"{params.from_} = {start}", f"{params.to} = {end}"] if ctx.explain else []
     if params.within is not None:
         return _within(ctx, params, params.within, start, end, event, since, facts, detail)
     assert params.at_least is not None
@@ -191,7 +192,9 @@ def _within(
     if start is None:
         return missing(f"no date recorded for {since}", facts=facts, detail=tuple(detail))
     due = later_by(ctx.calendar, span.unit, start, amount)
-    detail.append(f"allowed: {span.words(amount)}{local_note} after {date_label(start)}, so due by {date_label(due)}")
+    if ctx.explain:
+        allowed_after = f"{span.words(amount)}{local_note} after {date_label(start)}"
+        detail.append(f"allowed: {allowed_after}, so due by {date_label(due)}")
     if end is None:
         if ctx.as_of > due:
             return missing(
@@ -234,7 +237,8 @@ def _at_least(
     if start is None:
         return missing(f"no date recorded for {since}", facts=facts, detail=tuple(detail))
     gap = elapsed(ctx.calendar, span.unit, start, end)
-    detail.append(f"required: at least {span.words(amount)}{local_note}; found {span.words(gap)}")
+    if ctx.explain:
+        detail.append(f"required: at least {span.words(amount)}{local_note}; found {span.words(gap)}")
     if ctx.explain and span.unit in ("working_days", "clear_working_days"):
         detail.extend(day_by_day(ctx.calendar, start, end))
     if gap >= amount:

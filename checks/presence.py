@@ -31,7 +31,7 @@ def present(value: Any, params: PresentParams, ctx: CheckContext) -> Outcome:
     return met(
         f"{what}: {found}" if not isinstance(found, (list, dict)) and len(str(found)) < 80 else f"{what} recorded",
         facts=facts,
-        detail=(f"{params.path} = {found!r}",),
+        detail=(f"{params.path} = {found!r}",) if ctx.explain else (),  # a whole document's repr, for explain only
     )
 
 
@@ -47,7 +47,7 @@ def is_true(value: Any, params: IsTrueParams, ctx: CheckContext) -> Outcome:
     found = paths.read(value, parts)
     what = params.what or _show(params.path)
     facts = (ctx.path(parts),)
-    detail = (f"{params.path} = {found!r}",)
+    detail = (f"{params.path} = {found!r}",) if ctx.explain else ()
     if found is None:
         return missing(f"not recorded whether {what}", facts=facts, detail=detail)
     if isinstance(found, list):

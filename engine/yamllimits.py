@@ -49,8 +49,8 @@ _CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x0d": "
 _CONTROL_NAMES |= {"\x7f": "DELETE"}
 
 
-# Where an anchor (&name), an alias (*name) or a tag (!name) can begin: at the start of a value.
-_MARKUP = re.compile(r"(?:^|[\s\[{,])[&*!]", re.MULTILINE)
+# An anchor (&name), an alias (*name) or a tag (!name, !!name): at the start of a value, and named.
+_MARKUP = re.compile(r"(?:^|[\s\[{,])[&*!][^\s,\[\]{}]", re.MULTILINE)
 
 
 class Unusual(Exception):

@@ -14,10 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib.resources import files
-from typing import Any
-
-import jinja2
-from markupsafe import Markup
+from typing import TYPE_CHECKING, Any
 
 from govcheck.checks.base import Status
 from govcheck.engine.results import SEVERITIES, STATUS_ORDER, Assessment, Finding
@@ -25,6 +22,9 @@ from govcheck.engine.views import date_label
 from govcheck.reports import matrix, plan
 from govcheck.reports.common import STATUS_WORDS, by_topic, gap_severity_counts, gaps_then_rest, location
 from govcheck.reports.registry import RenderOptions, renderer
+
+if TYPE_CHECKING:
+    import jinja2
 
 # A symbol beside each status word, so status never rests on colour alone.
 SYMBOLS = {
@@ -72,6 +72,8 @@ def _template_text(name: str) -> str:
 
 @cache
 def environment() -> jinja2.Environment:
+    import jinja2  # here, not above: every report is registered at start, and most runs write no HTML
+
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(_template_text),
         autoescape=True,
@@ -105,6 +107,8 @@ def _csp_hash(text: str) -> str:
 
 def page(template: str, title: str, **context: Any) -> str:
     """A whole HTML document from ``template``, with the shared style and script inline."""
+    from markupsafe import Markup
+
     style, script = _template_text("report.css"), _template_text("report.js")
     policy = (
         f"default-src 'none'; style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
