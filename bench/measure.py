@@ -60,16 +60,6 @@ def best_of(command: list[str], times: int, stdout: Path | None = None) -> Run:
     return min((run(command, stdout) for _ in range(times)), key=lambda r: r.wall)
 
 
-def quiet(command: list[str], stdout: Path | None = None, tries: int = 2, noise: float = 0.05) -> Run:
-    """A run during which other processes used under ``noise`` of a core, or the least disturbed of ``tries``."""
-    runs = []
-    for _ in range(tries):
-        runs.append(run(command, stdout))
-        if runs[-1].others + runs[-1].stolen < noise * runs[-1].wall:
-            break
-    return min(runs, key=lambda r: (r.others + r.stolen) / r.wall)
-
-
 def machine() -> dict[str, str]:
     """What the numbers were measured on."""
     cpu = platform.processor() or platform.machine()

@@ -1,14 +1,14 @@
 """The benchmark: ``govcheck check`` over 1, 38, 1,000 and 10,000 synthetic LEPs, against parsing alone.
 
-    python -m bench.run                      # everything, about 25 minutes on 2 cores
+    python -m bench.run                      # everything, about 40 minutes on 2 cores
     python -m bench.run --sizes 1,38,1000    # a quicker look
 
 (from the repository root, with govcheck installed).
 
-For each size it runs, on the same files and one after the other: ``govcheck
-check`` (whole process, report written to a file), the parse-only baseline
-(``bench/parse_only.py``), and ``govcheck check --jobs 2``, whose report must be
-the same bytes. It also times ``govcheck --help`` and ``govcheck check`` on a
+For each size it runs, on the same files and taking turns round after round,
+``govcheck check`` (whole process, report written to a file), the parse-only
+baseline (``bench/parse_only.py``) and ``govcheck check --jobs 2``, whose report
+must be the same bytes; each keeps its fastest round. It also times ``govcheck --help`` and ``govcheck check`` on a
 single LEP. Facts are generated once under ``bench/out/facts`` (seeded, so the
 same every time) and reused; results go to ``bench/out/results.json`` and a
 Markdown table to ``bench/out/results.md``.
@@ -27,7 +27,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bench.generate import GENERATOR_VERSION, generate
-from bench.measure import Run, best_of, govcheck, machine, quiet
+from bench.measure import Run, best_of, govcheck, machine, run
 
 OUT = Path(__file__).parent / "out"
 PARSE_ONLY = str(Path(__file__).parent / "parse_only.py")
@@ -73,27 +73,35 @@ def measure_size(size: int, folder: Path, same_gc: bool) -> dict[str, object]:
     reports.mkdir(parents=True, exist_ok=True)
     one, two = reports / f"{size}-jobs1.txt", reports / f"{size}-jobs2.txt"
 
-    def measure(command: list[str], stdout: Path | None = None) -> Run:
-        # Small sets: the fastest of three. Large ones: run again (up to 1,000 LEPs) when other
-        # processes took more than a twentieth of a core meanwhile, and keep the quieter run.
-        if size <= 38:
-            return best_of(command, 3, stdout)
-        return quiet(command, stdout, tries=2 if size <= 1000 else 1)
-
-    print(f"{size:>6,} LEPs: govcheck check ...", end="", flush=True)
-    check = measure(govcheck("check", str(folder)), one)
-    print(f" {check.wall:.2f}s; parse-only ...", end="", flush=True)
-    parse = measure([sys.executable, PARSE_ONLY, str(folder)])
-    parse_same_gc = measure([sys.executable, PARSE_ONLY, str(folder), "--gc-as-govcheck"]) if same_gc else None
-    print(f" {parse.wall:.2f}s; --jobs 2 ...", end="", flush=True)
-    jobs = measure(govcheck("check", str(folder), "--jobs", "2"), two)
-    print(f" {jobs.wall:.2f}s", flush=True)
+    # The machine's speed drifts over minutes (a virtual machine shares its host), so the
+    # commands take turns, round after round, and each keeps its fastest run: the one the
+    # host disturbed least. A ratio of two runs made minutes apart would measure the drift.
+    rounds = 5 if size <= 38 else 2 if size <= 1000 else 1
+    commands = {
+        "check": (govcheck("check", str(folder)), one),
+        "parse_only": ([sys.executable, PARSE_ONLY, str(folder)], None),
+        "jobs2": (govcheck("check", str(folder), "--jobs", "2"), two),
+    }
+    if same_gc:
+        commands["parse_only_same_gc"] = ([sys.executable, PARSE_ONLY, str(folder), "--gc-as-govcheck"], None)
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for number in range(1, rounds + 1):
+        print(f"{size:>6,} LEPs, round {number} of {rounds}:", end="", flush=True)
+        for name, (command, stdout) in commands.items():
+            runs[name].append(run(command, stdout))
+            print(f" {name} {runs[name][-1].wall:.2f}s", end="", flush=True)
+        print(flush=True)
+    check, parse, jobs = (min(runs[name], key=lambda r: r.wall) for name in ("check", "parse_only", "jobs2"))
+    parse_same_gc = min(runs["parse_only_same_gc"], key=lambda r: r.wall) if same_gc else None
     return {
         "check": asdict(check),
         "parse_only": asdict(parse),
         "parse_only_same_gc": asdict(parse_same_gc) if parse_same_gc else None,
         "jobs2": asdict(jobs),
         "same_report": digest(one) == digest(two),
+        "rounds": rounds,
+        # How far apart the slowest and fastest runs of each command were: the noise in the figures.
+        "spread": {name: max(r.wall for r in done) / min(r.wall for r in done) for name, done in runs.items()},
         "report_bytes": one.stat().st_size,
     }
 
@@ -131,8 +139,8 @@ def table(results: dict[str, object]) -> str:
     sizes: dict[str, dict[str, object]] = results["sizes"]  # type: ignore[assignment]
     lines = [
         "| LEPs | facts | meetings | govcheck | parse-only | ratio | ratio, same GC | peak memory | LEPs/s"
-        " | `--jobs 2` | speed-up | same bytes | others' CPU |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |",
+        " | `--jobs 2` | speed-up | same bytes | rounds | spread | others' CPU |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: |",
     ]
     for size, entry in sizes.items():
         check, parse, jobs = (Run(**entry[key]) for key in ("check", "parse_only", "jobs2"))  # type: ignore[arg-type]
@@ -142,7 +150,8 @@ def table(results: dict[str, object]) -> str:
             f"| {int(size):,} | {entry['megabytes']:.1f} MB | {entry['meetings']:,} | {check.wall:.2f} s"
             f" | {parse.wall:.2f} s | {check.wall / parse.wall:.2f} | {same_gc_ratio} | {check.peak_kib / 1024:.0f} MiB"
             f" | {int(size) / check.wall:.1f} | {jobs.wall:.2f} s | {check.wall / jobs.wall:.2f}x"
-            f" | {'yes' if entry['same_report'] else 'NO'} | {_disturbed(check, parse, jobs)} |"
+            f" | {'yes' if entry['same_report'] else 'NO'} | {entry['rounds']}"
+            f" | {max(entry['spread'].values()):.2f} | {_disturbed(check, parse, jobs)} |"  # type: ignore[attr-defined]
         )
     return "\n".join(lines) + "\n"
 
