@@ -2,7 +2,9 @@
 
 Bank holidays come from the maintained ``holidays`` library (GB, subdivision
 ENG), which carries substitute days and one-off holidays such as the 2022
-State Funeral; nothing here is a hand-kept list of dates.
+State Funeral; nothing here is a hand-kept list of dates. The library's answers for
+1990-2060 are kept between runs (engine/cache.py), because loading it takes longer
+than assessing a LEP.
 
 "Clear" days follow local-government access-to-information practice: neither
 the day something is published nor the day of the meeting counts.
@@ -11,9 +13,11 @@ the day something is published nor the day of the meeting counts.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
@@ -22,6 +26,47 @@ if TYPE_CHECKING:
     import holidays
 
 ONE_DAY = dt.timedelta(days=1)
+
+
+# The years whose bank holidays are kept between runs (engine/cache.py); any other year's
+# come from the library each time.
+KEPT_YEARS = range(1990, 2061)
+
+
+def _library(years: Iterable[int] = ()) -> holidays.HolidayBase:
+    # Loading the library takes longer than assessing a LEP (it reads every country's calendar),
+    # so it is loaded only when a working day is counted and the kept bank holidays will not do.
+    import holidays
+
+    return holidays.country_holidays("GB", subdiv="ENG", years=years)
+
+
+def _kept_bank_holidays() -> dict[dt.date, str]:
+    """England's bank holidays in KEPT_YEARS, from the cache, or from the library (and then kept)."""
+    from govcheck.engine import cache
+
+    release = _library_release()
+    made_from = cache.stamp("bank holidays", "GB", "ENG", KEPT_YEARS.start, KEPT_YEARS.stop, release)
+    known = cache.load("bank-holidays", made_from) if release else None
+    if not isinstance(known, dict):
+        known = {day: str(name) for day, name in _library(KEPT_YEARS).items()}
+        if release:
+            cache.store("bank-holidays", made_from, known)
+    return known
+
+
+def _library_release() -> str | None:
+    """A digest of the installed holidays library's RECORD (its version and every file's hash), found without
+    importing it; None where the installation has no RECORD, and then nothing is kept."""
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        for record in Path(location).parent.glob("holidays-*.dist-info/RECORD"):
+            return hashlib.sha256(record.read_bytes()).hexdigest()
+    return None
 
 
 @dataclass(frozen=True)
@@ -53,16 +98,20 @@ class WorkingCalendar:
 
     def __init__(self) -> None:
         self._holidays: holidays.HolidayBase | None = None
+        self._known: dict[dt.date, str] | None = None  # the bank holidays of KEPT_YEARS
         self._years: dict[int, _Year] = {}
 
     def bank_holiday(self, day: dt.date) -> str | None:
         """The bank holiday's name on ``day``, if it is one."""
-        if self._holidays is None:
-            # Loading the library takes longer than assessing a LEP (it reads every country's
-            # calendar), so it is loaded when a working day is first counted, not before.
-            import holidays
+        if self._known is None:
+            self._known = _kept_bank_holidays()
+        if KEPT_YEARS[0] <= day.year <= KEPT_YEARS[-1]:
+            return self._known.get(day)
+        return self._library_name(day)
 
-            self._holidays = holidays.country_holidays("GB", subdiv="ENG")
+    def _library_name(self, day: dt.date) -> str | None:
+        if self._holidays is None:
+            self._holidays = _library()
         name = self._holidays.get(day)
         return str(name) if name else None
 

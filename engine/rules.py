@@ -9,6 +9,7 @@ anywhere is an error with file and line before anything is evaluated.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -230,7 +231,32 @@ def load_pack(name_or_path: str | Path, folder: Path | None = None) -> RulePack:
             f"no such rule pack{did_you_mean(str(name_or_path), packs)}",
             hint=f"packs: {', '.join(packs) or 'none'}",
         )
+    if folder is None and pack_dir == packs.get(str(name_or_path)):
+        return _bundled_pack(pack_dir)
     return _load_pack_dir(pack_dir, folder or pack_dir.parent, ())
+
+
+def _bundled_pack(pack_dir: Path) -> RulePack:
+    """A bundled pack, from the cache when none of the bundled rule files has changed since it was kept."""
+    from govcheck.engine import cache
+
+    # Every file of every bundled pack and the catalogue: a pack reads those it extends too,
+    # and hashing them all takes a millisecond, less than working out which they are.
+    root = pack_dir.parent
+    files = sorted(root.glob("**/*.yaml"))
+    made_from = cache.stamp(
+        "rule pack", str(pack_dir.resolve()), [(f.relative_to(root).as_posix(), _digest(f)) for f in files]
+    )
+    name = f"pack-{pack_dir.name}"
+    pack = cache.load(name, made_from)
+    if not isinstance(pack, RulePack):
+        pack = _load_pack_dir(pack_dir, root, ())
+        cache.store(name, made_from, pack)
+    return pack
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RulePack:

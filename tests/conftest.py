@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -12,6 +15,26 @@ from govcheck.engine.facts_loader import FactsFile, parse_facts
 from govcheck.engine.rules import RulePack, available_packs, load_pack
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+_CACHE_FOLDER = pytest.StashKey[tuple[str, str | None]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The tests, and every govcheck they start, keep what they cache in a folder of their own,
+    # never in the cache of whoever runs them.
+    folder = tempfile.mkdtemp(prefix="govcheck-test-cache-")
+    config.stash[_CACHE_FOLDER] = (folder, os.environ.get("GOVCHECK_CACHE_DIR"))
+    os.environ["GOVCHECK_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder, before = config.stash[_CACHE_FOLDER]
+    shutil.rmtree(folder, ignore_errors=True)
+    if before is None:
+        os.environ.pop("GOVCHECK_CACHE_DIR", None)
+    else:
+        os.environ["GOVCHECK_CACHE_DIR"] = before
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
