@@ -17,6 +17,7 @@ import hashlib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -195,6 +196,7 @@ class WorkingCalendar:
         return day - ONE_DAY
 
 
+@lru_cache(maxsize=65536)
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar months later (31 January + 1 month = 28 or 29 February)."""
     result: dt.date = day + relativedelta(months=months)

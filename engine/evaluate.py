@@ -133,17 +133,16 @@ class _EvidenceIndex:
 
     def __init__(self, facts_file: FactsFile) -> None:
         self.source = facts_file.source
+        # path -> its Evidence: the dotted path, its line, what the facts cite for it
         self._evidence: dict[PathKey, Evidence] = {}
-        self._lines: dict[PathKey, int | None] = {}
         # path -> (the value there, the evidence cited on it or the nearest fact enclosing it, dotted path)
         self._entries: dict[PathKey, tuple[Any, str | None, str]] = {(): (facts_file.facts, None, "")}
 
     def line_of(self, path: PathKey) -> int | None:
-        try:
-            return self._lines[path]
-        except KeyError:
-            line = self._lines[path] = self.source.line_of(path)
-            return line
+        return self.at(path).line
+
+    def at(self, path: PathKey) -> Evidence:
+        return self._evidence.get(path) or self._make(path)
 
     def of(self, outcome: Outcome) -> tuple[Evidence, ...]:
         """Every facts path the outcome read, with its line and the evidence the facts cite for it."""
@@ -152,21 +151,23 @@ class _EvidenceIndex:
         return tuple(found.values())
 
     def _collect(self, node: Outcome, found: dict[PathKey, Evidence]) -> None:
+        # A rule over every meeting reads a few paths of each: this runs for each path of each
+        # item of each rule, so the look-up in what is already known is written out here.
+        known = self._evidence
         for path in node.facts:
             if path not in found:
-                found[path] = self._one(path)
+                found[path] = known.get(path) or self._make(path)
         for item in node.items:
-            if item.path and item.path not in found:
-                found[item.path] = self._one(item.path)
+            path = item.path
+            if path and path not in found:
+                found[path] = known.get(path) or self._make(path)
         for child in node.children:
             self._collect(child, found)
 
-    def _one(self, path: PathKey) -> Evidence:
-        found = self._evidence.get(path)
-        if found is None:
-            _, cited, dotted = self._entry(path)
-            found = self._evidence[path] = Evidence(dotted, self.line_of(path), cited)
-        return found
+    def _make(self, path: PathKey) -> Evidence:
+        _, cited, dotted = self._entry(path)
+        made = self._evidence[path] = Evidence(dotted, self.source.line_of(path), cited)
+        return made
 
     def _entry(self, path: PathKey) -> tuple[Any, str | None, str]:
         path = tuple(path)  # a path built from a list slice must still end at the root, ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Union
 
 from pydantic import BaseModel
@@ -33,7 +34,9 @@ class PathType:
         return strip(self.annotation)
 
 
+@lru_cache(maxsize=4096)
 def split(path: str) -> tuple[str, ...]:
+    # Checks split the same few dozen dotted paths for every item they read.
     return tuple(path.split(".")) if path else ()
 
 
