@@ -24,12 +24,12 @@ class Run:
     stolen: float  # CPU seconds the virtual machine's host took meanwhile
 
 
-def run(command: list[str], stdout: Path | None = None) -> Run:
-    """Run ``command`` to completion, its output to ``stdout`` (or discarded)."""
+def run(command: list[str], stdout: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run ``command`` to completion, its output to ``stdout`` (or discarded), in ``env`` if given."""
     with open(stdout or os.devnull, "wb") as sink:
         busy_before, stolen_before = _cpu_counters()
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         busy_after, stolen_after = _cpu_counters()
