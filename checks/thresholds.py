@@ -81,7 +81,8 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
         bounds.append(f"at least {at_least}")
     if at_most is not None:
         bounds.append(f"at most {at_most}")
-    facts = tuple(item.path for item in chosen) or ((params.of,) if params.of in ("bodies", "people") else ())
+    # With nothing chosen, the finding points at the whole list the view reads, if it is one facts list.
+    facts = tuple(item.path for item in chosen) or (((params.of,),) if params.of in ("bodies", "people") else ())
     detail = (f"{len(chosen)} {what}: " + "; ".join(item.label for item in chosen), f"required: {' and '.join(bounds)}")
     reason = f"{len(chosen)} {what}; {' and '.join(bounds)} required{local_note}"
     if not items:

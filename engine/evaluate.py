@@ -170,7 +170,6 @@ class _EvidenceIndex:
         return made
 
     def _entry(self, path: PathKey) -> tuple[Any, str | None, str]:
-        path = tuple(path)  # a path built from a list slice must still end at the root, ()
         found = self._entries.get(path)
         if found is not None:
             return found
