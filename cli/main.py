@@ -7,32 +7,44 @@ Heavy modules are imported inside commands so that ``govcheck --help`` stays fas
 from __future__ import annotations
 
 import gc
+import importlib
 
 import click
 
 from govcheck import __version__
 
+# Each command's module, imported only when that command runs (or help lists it): a check
+# in a pre-commit hook should not wait for the code of `rules docs` or `trend` to load.
+COMMANDS = {
+    "check": "govcheck.cli.check:check",
+    "explain": "govcheck.cli.explain:explain",
+    "diff": "govcheck.cli.diff:diff",
+    "trend": "govcheck.cli.trend:trend",
+    "validate": "govcheck.cli.facts_commands:validate",
+    "schema": "govcheck.cli.facts_commands:schema",
+    "init": "govcheck.cli.facts_commands:init",
+    "rules": "govcheck.cli.rules_commands:rules",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class _LazyGroup(click.Group):
+    """A group whose commands are imported when first asked for (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module_name, attribute = COMMANDS[cmd_name].split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="govcheck")
 def cli() -> None:
     """Check a LEP's local assurance framework against the National Local Growth Assurance Framework."""
-
-
-def _register() -> None:
-    from govcheck.cli import check, diff, explain, facts_commands, rules_commands, trend
-
-    cli.add_command(check.check)
-    cli.add_command(explain.explain)
-    cli.add_command(diff.diff)
-    cli.add_command(trend.trend)
-    cli.add_command(facts_commands.validate)
-    cli.add_command(facts_commands.schema)
-    cli.add_command(facts_commands.init)
-    cli.add_command(rules_commands.rules)
-
-
-_register()
 
 
 def main() -> None:
