@@ -140,7 +140,8 @@ class CheckContext:
 class Params(BaseModel):
     """Base of every check kind's parameters: unknown parameters are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Built when a rule pack is read from YAML; a pack kept between runs never needs them built.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 @dataclass(frozen=True)

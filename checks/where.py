@@ -16,7 +16,7 @@ from govcheck.engine import paths
 
 
 class Condition(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     equals: Any = None
     in_: list[Any] | None = Field(default=None, alias="in")
@@ -56,7 +56,7 @@ class Condition(BaseModel):
 
 
 class Where(RootModel[dict[str, Condition]]):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # built when a pack is read from YAML
 
     def holds(self, item: Any) -> bool:
         return all(condition.holds(paths.read(item, paths.split(path))) for path, condition in self.root.items())

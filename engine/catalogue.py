@@ -28,7 +28,7 @@ BASIS_WORDS = {
 class Requirement(BaseModel):
     """One catalogue row: a requirement of the framework, paraphrased, with where it comes from."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)  # built when a pack is read
 
     id: str = Field(pattern=r"^[A-Z]{3}-\d{2}$")
     section: str

@@ -33,7 +33,7 @@ REQUIREMENT_ID = re.compile(r"^[A-Z]{3}-\d{2}$")
 
 
 class Citation(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     document: str = Field(description="the framework edition or guidance, e.g. NAF19, BPG")
     para: str | None = None
@@ -46,7 +46,7 @@ class Citation(BaseModel):
 class Example(BaseModel):
     """Facts that give a rule a known verdict: the rule's own test."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str
     expect: Status
@@ -56,7 +56,9 @@ class Example(BaseModel):
 class RuleSpec(BaseModel):
     """A rule as written in YAML, before its check tree is parsed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)  # `override: yes` is not a boolean
+    # Strict: `override: yes` is not a boolean. Deferred: the rule models (and the check kinds'
+    # parameters) are built when a pack is read from YAML; a pack kept between runs never needs them.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
     id: str = Field(pattern=RULE_ID.pattern)
     title: str

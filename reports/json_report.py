@@ -26,7 +26,8 @@ REPORT_SCHEMA_VERSION = 1
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built when a JSON report is first written, not each time govcheck starts.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class ItemJSON(_Model):

@@ -28,7 +28,7 @@ from govcheck.reports.common import STATUS_WORDS, by_topic
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built when a plan is made
 
 
 class Column(_Data):
