@@ -60,6 +60,19 @@ def best_of(command: list[str], times: int, stdout: Path | None = None) -> Run:
     return min((run(command, stdout) for _ in range(times)), key=lambda r: r.wall)
 
 
+def mean_of(runs: list[Run]) -> Run:
+    """Several runs of one command as one: mean times, the largest memory, the first exit code."""
+    count = len(runs)
+    return Run(
+        sum(r.wall for r in runs) / count,
+        sum(r.cpu for r in runs) / count,
+        max(r.peak_kib for r in runs),
+        runs[0].exit_code,
+        sum(r.others for r in runs) / count,
+        sum(r.stolen for r in runs) / count,
+    )
+
+
 def machine() -> dict[str, str]:
     """What the numbers were measured on."""
     cpu = platform.processor() or platform.machine()

@@ -1,16 +1,17 @@
 """The benchmark: ``govcheck check`` over 1, 38, 1,000 and 10,000 synthetic LEPs, against parsing alone.
 
-    python -m bench.run                      # everything, about 40 minutes on 2 cores
+    python -m bench.run                      # everything, about 30 minutes on 2 cores
     python -m bench.run --sizes 1,38,1000    # a quicker look
 
 (from the repository root, with govcheck installed).
 
-For each size it runs, on the same files and taking turns round after round,
-``govcheck check`` (whole process, report written to a file), the parse-only
-baseline (``bench/parse_only.py``) and ``govcheck check --jobs 2``, whose report
-must be the same bytes; each keeps its fastest round. It also times ``govcheck --help`` and ``govcheck check`` on a
-single LEP. Facts are generated once under ``bench/out/facts`` (seeded, so the
-same every time) and reused; results go to ``bench/out/results.json`` and a
+For each size it runs, on the same files and taking turns in alternating order
+round after round, ``govcheck check`` (whole process, report written to a file),
+the parse-only baseline (``bench/parse_only.py``) and ``govcheck check --jobs 2``,
+whose report must be the same bytes; each figure is the mean of its rounds. It
+also times ``govcheck --help`` and ``govcheck check`` on a single LEP. Facts are
+generated once under ``bench/out/facts`` (seeded, so the same every time) and
+reused; results go to ``bench/out/results.json`` and a
 Markdown table to ``bench/out/results.md``.
 """
 
@@ -28,7 +29,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bench.generate import GENERATOR_VERSION, generate
-from bench.measure import Run, best_of, govcheck, machine, run
+from bench.measure import Run, best_of, govcheck, machine, mean_of, run
 
 OUT = Path(__file__).parent / "out"
 PARSE_ONLY = str(Path(__file__).parent / "parse_only.py")
@@ -75,8 +76,9 @@ def measure_size(size: int, folder: Path, same_gc: bool) -> dict[str, object]:
     one, two = reports / f"{size}-jobs1.txt", reports / f"{size}-jobs2.txt"
 
     # The machine's speed drifts over minutes (a virtual machine shares its host), so the
-    # commands take turns, round after round, and each keeps its fastest run: the one the
-    # host disturbed least. A ratio of two runs made minutes apart would measure the drift.
+    # commands take turns, in the opposite order each round (A B C, then C B A), and each
+    # figure is the mean of its rounds: a drift that slows the later runs of one round
+    # slows the earlier ones of the next, and the ratios measure govcheck, not the drift.
     rounds = 5 if size <= 38 else 2 if size <= 1000 else 1
     commands = {
         "check": (govcheck("check", str(folder)), one),
@@ -86,14 +88,16 @@ def measure_size(size: int, folder: Path, same_gc: bool) -> dict[str, object]:
     if same_gc:
         commands["parse_only_same_gc"] = ([sys.executable, PARSE_ONLY, str(folder), "--gc-as-govcheck"], None)
     runs: dict[str, list[Run]] = {name: [] for name in commands}
-    for number in range(1, rounds + 1):
-        print(f"{size:>6,} LEPs, round {number} of {rounds}:", end="", flush=True)
-        for name, (command, stdout) in commands.items():
+    for number in range(rounds):
+        print(f"{size:>6,} LEPs, round {number + 1} of {rounds}:", end="", flush=True)
+        order = list(commands) if number % 2 == 0 else list(reversed(commands))
+        for name in order:
+            command, stdout = commands[name]
             runs[name].append(run(command, stdout))
             print(f" {name} {runs[name][-1].wall:.2f}s", end="", flush=True)
         print(flush=True)
-    check, parse, jobs = (min(runs[name], key=lambda r: r.wall) for name in ("check", "parse_only", "jobs2"))
-    parse_same_gc = min(runs["parse_only_same_gc"], key=lambda r: r.wall) if same_gc else None
+    check, parse, jobs = (mean_of(runs[name]) for name in ("check", "parse_only", "jobs2"))
+    parse_same_gc = mean_of(runs["parse_only_same_gc"]) if same_gc else None
     return {
         "check": asdict(check),
         "parse_only": asdict(parse),
@@ -101,7 +105,7 @@ def measure_size(size: int, folder: Path, same_gc: bool) -> dict[str, object]:
         "jobs2": asdict(jobs),
         "same_report": digest(one) == digest(two),
         "rounds": rounds,
-        # How far apart the slowest and fastest runs of each command were: the noise in the figures.
+        # How far apart the slowest and fastest rounds of each command were: the noise in the figures.
         "spread": {name: max(r.wall for r in done) / min(r.wall for r in done) for name, done in runs.items()},
         "report_bytes": one.stat().st_size,
     }
