@@ -49,6 +49,9 @@ def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessm
     findings = tuple(_finding(rule, pack, evidence, check_context, context.outcomes) for rule in pack.rules)
     # Waivers come after every verdict is reached, so they can only turn gaps into `waived`.
     findings, waiver_states = apply_waivers(findings, context.waivers, facts, check_context.as_of, context.calendar)
+    # The memo holds the item contexts made within it, and they hold the memo: emptying it lets this
+    # LEP's views and contexts go as soon as it is assessed, not when the collector next finds the cycle.
+    check_context.memo.clear()
     return Assessment(
         organisation_id=facts.organisation.id,
         organisation_name=facts.organisation.name,

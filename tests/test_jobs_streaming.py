@@ -10,6 +10,7 @@ import pytest
 
 from govcheck import __version__
 from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
+from govcheck.engine.facts_loader import load_facts
 from govcheck.engine.results import Assessment
 from govcheck.reports import RENDERERS, Renderer, RenderOptions
 from govcheck.reports.json_report import ManifestBuilder, ReportJSON, assessment_json
@@ -103,3 +104,23 @@ def test_assessments_are_read_one_file_at_a_time(tmp_path: Path) -> None:
     assert isinstance(next(results), Assessment)
     second.write_text(bundled[1].read_text())  # written only after the first was assessed
     assert isinstance(next(results), Assessment)
+
+
+@pytest.mark.parametrize("keep_outcomes", [False, True])
+def test_an_assessment_leaves_nothing_for_the_collector(keep_outcomes: bool) -> None:
+    # Everything an assessment makes is freed as soon as it is dropped: no reference cycles,
+    # so memory over thousands of LEPs does not wait on (or pay for) the cyclic collector.
+    import gc
+
+    assessor = Assessor()
+    paths = facts_paths([bundled_frameworks()])
+    for path in paths:
+        assessor.assess_file(load_facts(path), outcomes=keep_outcomes)  # packs and calendar loaded
+    gc.collect()
+    gc.disable()
+    try:
+        for path in paths:
+            assessor.assess_file(load_facts(path), outcomes=keep_outcomes)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
