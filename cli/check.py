@@ -6,10 +6,14 @@ import datetime as dt
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from govcheck.cli.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, echo_problems, reports_input_errors
+
+if TYPE_CHECKING:
+    from govcheck.reports.json_reader import SavedResult
 
 SEVERITY_CHOICES = ("high", "medium", "low", "never")
 
@@ -101,15 +105,14 @@ def check(
     from govcheck.engine.errors import InputError
     from govcheck.engine.results import Assessment
     from govcheck.reports import RenderOptions
-    from govcheck.reports.json_reader import read_result
 
     planned = ci.plan_outputs(format_, outputs)
     options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence)
     if replay:
         if paths or as_of or pack or waivers_file or baseline:
             raise click.UsageError("--replay takes its facts, date, pack and waivers from the saved result")
-        sys.exit(ci.replay(read_result(replay), planned, options))
-    saved_baseline = read_result(baseline) if baseline else None
+        sys.exit(ci.replay(_saved_result(replay), planned, options))
+    saved_baseline = _saved_result(baseline) if baseline else None
     waivers = ci.load_waivers(waivers_file)
     files = facts_paths(paths or [bundled_frameworks()])
     if not files:
@@ -147,3 +150,10 @@ def check(
     if saved_baseline:
         sys.exit(ci.baseline_exit(saved_baseline, assessments, fail_on, missing_evidence))
     sys.exit(EXIT_GAPS if failing else EXIT_OK)
+
+
+def _saved_result(path: str) -> SavedResult:
+    # The reader of saved results (and the JSON report models it reads with) loads only when one is given.
+    from govcheck.reports.json_reader import read_result
+
+    return read_result(path)

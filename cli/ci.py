@@ -35,10 +35,10 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
     ``--format`` names the format of standard output, of an output whose extension names
     none, and of a single ``--output`` (so ``--format json -o out.txt`` writes JSON).
     """
-    from govcheck.reports import RENDERERS, format_for_extension
+    from govcheck.reports import FORMATS, format_for_extension
 
-    if format_ is not None and format_ not in RENDERERS:
-        raise click.BadParameter(f"unknown format {format_!r}; formats: {', '.join(RENDERERS)}", param_hint="--format")
+    if format_ is not None and format_ not in FORMATS:
+        raise click.BadParameter(f"unknown format {format_!r}; formats: {', '.join(FORMATS)}", param_hint="--format")
     if not outputs:
         return [Output(format_ or "text", None)]
     if len(outputs) == 1 and format_ is not None:
@@ -47,7 +47,7 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
     for path in outputs:
         chosen = format_for_extension(path) or format_
         if chosen is None:
-            extensions = sorted({ext for r in RENDERERS.values() for ext in r.extensions})
+            extensions = sorted({ext for _, names in FORMATS.values() for ext in names})
             raise click.BadParameter(
                 f"cannot tell the format of {path!r} from its extension; use one of {', '.join(extensions)} "
                 "or give --format",
@@ -59,10 +59,10 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
 
 def write_outputs(planned: Sequence[Output], assessments: Sequence[Assessment], options: RenderOptions) -> None:
     from govcheck.cli.output import write_atomic
-    from govcheck.reports import RENDERERS
+    from govcheck.reports import renderer_for
 
     for output in planned:
-        text = RENDERERS[output.format].render(assessments, options)
+        text = renderer_for(output.format).render(assessments, options)
         if output.path is None:
             click.echo(text, nl=False)
         else:
@@ -72,13 +72,13 @@ def write_outputs(planned: Sequence[Output], assessments: Sequence[Assessment], 
 def stream_output(output: Output, assessments: Iterable[Assessment], options: RenderOptions) -> None:
     """Write one report as its assessments arrive; nothing at all when none arrives (every file was broken)."""
     from govcheck.cli.output import write_atomic
-    from govcheck.reports import RENDERERS
+    from govcheck.reports import renderer_for
 
     iterator = iter(assessments)
     first = next(iterator, None)
     if first is None:
         return
-    pieces = RENDERERS[output.format].stream(itertools.chain([first], iterator), options)
+    pieces = renderer_for(output.format).stream(itertools.chain([first], iterator), options)
     if output.path is None:
         for piece in pieces:
             click.echo(piece, nl=False)

@@ -11,7 +11,9 @@ A renderer is registered one of two ways:
   need every LEP are kept as running counts and written at the end.
 
 Either way a ``Renderer`` offers both ``render`` (the report as one string) and
-``stream`` (the report in pieces); ``govcheck check`` uses ``stream``.
+``stream`` (the report in pieces); ``govcheck check`` uses ``stream``. A new format is
+such a function plus its row in ``govcheck.reports.FORMATS`` (its module and extensions),
+which lets a run import only the module of the format it writes.
 """
 
 from __future__ import annotations
@@ -85,9 +87,3 @@ def streaming_renderer(name: str, *extensions: str) -> Callable[[Stream], Stream
         return function
 
     return register
-
-
-def format_for_extension(filename: str) -> str | None:
-    """The format whose extension ``filename`` ends with (the longest match wins)."""
-    matches = [(len(ext), r.name) for r in RENDERERS.values() for ext in r.extensions if filename.endswith(ext)]
-    return max(matches)[1] if matches else None
