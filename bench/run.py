@@ -70,7 +70,7 @@ def digest(path: Path) -> str:
     return hashed.hexdigest()
 
 
-def measure_size(size: int, folder: Path, same_gc: bool) -> dict[str, object]:
+def measure_size(size: int, folder: Path, same_gc: bool, rounds: int | None = None) -> dict[str, object]:
     reports = OUT / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     one, two = reports / f"{size}-jobs1.txt", reports / f"{size}-jobs2.txt"
@@ -79,7 +79,7 @@ def measure_size(size: int, folder: Path, same_gc: bool) -> dict[str, object]:
     # commands take turns, in the opposite order each round (A B C, then C B A), and each
     # figure is the mean of its rounds: a drift that slows the later runs of one round
     # slows the earlier ones of the next, and the ratios measure govcheck, not the drift.
-    rounds = 5 if size <= 38 else 2 if size <= 1000 else 1
+    rounds = rounds or (5 if size <= 38 else 2 if size <= 1000 else 1)
     commands = {
         "check": (govcheck("check", str(folder)), one),
         "parse_only": ([sys.executable, PARSE_ONLY, str(folder)], None),
@@ -189,6 +189,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,38,1000,10000", help="comma-separated numbers of LEPs")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, help="rounds per size (default 5 up to 38 LEPs, 2 at 1,000, 1 above)")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
     started = time.perf_counter()
@@ -197,7 +198,7 @@ def main() -> None:
     print(json.dumps(results["machine"]), flush=True)
     results["single"] = single_lep(files, repeats=10)
     for size in sizes:
-        entry = measure_size(size, folders[size], same_gc=size <= 38)
+        entry = measure_size(size, folders[size], same_gc=size <= 38, rounds=arguments.rounds)
         chosen = files[:size]
         entry["megabytes"] = sum(f[1] for f in chosen) / 1e6
         entry["meetings"] = sum(f[2] for f in chosen)
