@@ -3,7 +3,7 @@
 Each format is a function registered in its own module with ``@renderer`` or
 ``@streaming_renderer`` (reports/registry.py). ``FORMATS`` says which module holds each
 format and which file extensions name it, so that a run imports only the module of the
-format it writes: loading every module takes longer than checking a LEP. ``RENDERERS``
+format it writes: loading them all takes longer than evaluating a LEP. ``RENDERERS``
 imports them all. ``tests/test_formats.py`` checks ``FORMATS`` against what the modules
 register. Reports read ``Assessment`` objects only; they never re-evaluate anything.
 """
