@@ -27,7 +27,7 @@ from pathlib import Path
 from bench import governance, meetings, records
 from bench.lep import Lep
 
-GENERATOR_VERSION = 5  # bump when the output changes, so cached sets are rebuilt
+GENERATOR_VERSION = 6  # bump when the output changes, so cached sets are rebuilt
 
 
 def _text(lep: Lep) -> str:

@@ -21,8 +21,8 @@ def meetings(lep: Lep) -> Iterator[str]:
         while month <= lep.as_of:
             if month.month not in skipped:
                 held = month + dt.timedelta(days=rng.randrange(0, 26))
-                if held.weekday() >= 5:
-                    held -= dt.timedelta(days=held.weekday() - 3)
+                if held.weekday() >= 5:  # to the Monday after: still in the same month, so one meeting a month
+                    held += dt.timedelta(days=7 - held.weekday())
                 if lep.start <= held <= lep.as_of:
                     yield from _meeting(lep, body_id, decides, held, members[body_id])
             month = (month + dt.timedelta(days=32)).replace(day=1)
