@@ -7,19 +7,14 @@ each facts file, rule file and waiver file can be re-run later and compared
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govcheck.engine.results import Assessment, InputFile
-from govcheck.engine.rules import RulePack, packs_folder
+from govcheck.engine.rules import RulePack, file_digest, packs_folder
 from govcheck.engine.waivers import WaiverSet
 
 FACTS, RULES, WAIVERS = "facts", "rules", "waivers"
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def is_bundled(pack: RulePack) -> bool:
@@ -44,7 +39,7 @@ def pack_inputs(pack: RulePack) -> tuple[InputFile, ...]:
     for pack_dir in chain:
         for file in sorted(pack_dir.glob("*.yaml")):
             name = file.relative_to(base).as_posix() if is_bundled(pack) else file.as_posix()
-            found.append(InputFile(RULES, name, digest(file)))
+            found.append(InputFile(RULES, name, file_digest(file)))
     return tuple(found)
 
 

@@ -247,7 +247,7 @@ def _bundled_pack(pack_dir: Path) -> RulePack:
     root = pack_dir.parent
     files = sorted(root.glob("**/*.yaml"))
     made_from = cache.stamp(
-        "rule pack", str(pack_dir.resolve()), [(f.relative_to(root).as_posix(), _digest(f)) for f in files]
+        "rule pack", str(pack_dir.resolve()), [(f.relative_to(root).as_posix(), file_digest(f)) for f in files]
     )
     name = f"pack-{pack_dir.name}"
     pack = cache.load(name, made_from)
@@ -257,7 +257,8 @@ def _bundled_pack(pack_dir: Path) -> RulePack:
     return pack
 
 
-def _digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes: what the cache stamps a pack with and a manifest records."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
