@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from govcheck.engine.facts import Facts
+from govcheck.engine.facts.model import Facts
 
 
 def main() -> None:

@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from govcheck.engine import yamlsource
-from govcheck.engine.api import Assessor
-from govcheck.engine.facts_loader import parse_facts
+from govcheck.engine.assess.assessor import Assessor
+from govcheck.engine.facts.loader import parse_facts
+from govcheck.engine.reading import yamlsource
 
 
 @contextmanager

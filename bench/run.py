@@ -117,7 +117,7 @@ def single_lep(files: list[tuple[str, int, int]], repeats: int) -> dict[str, obj
     median = sizes[len(sizes) // 2]
     name, size, meetings = min(files[:1000], key=lambda f: abs(f[1] - median))
     typical = OUT / "facts" / name
-    from govcheck.engine.api import bundled_frameworks  # the installed package's own examples
+    from govcheck.engine.assess.assessor import bundled_frameworks  # the installed package's own examples
 
     bundled = bundled_frameworks() / "exemplar-lep.yaml"
     return {

@@ -4,15 +4,12 @@ Importing this package registers every kind; ``REGISTRY`` maps names to kinds.
 """
 
 from govcheck.checks import attestation, coverage, dates, periods, presence, quorum, thresholds
-from govcheck.checks.base import REGISTRY, CheckContext, CheckKind, ItemResult, Outcome, Status
+from govcheck.checks.base import REGISTRY, CheckContext, CheckKind
 
 __all__ = [
     "REGISTRY",
     "CheckContext",
     "CheckKind",
-    "ItemResult",
-    "Outcome",
-    "Status",
     "attestation",
     "coverage",
     "dates",

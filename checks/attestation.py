@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from govcheck.checks.base import CheckContext, Outcome, Params, check_kind, met, missing, not_met
+from govcheck.checks.base import CheckContext, Params, check_kind
 from govcheck.checks.dates import Span, later_by
-from govcheck.engine.attestation_subjects import ATTESTATION_SUBJECTS
-from govcheck.engine.facts_records import AttestationSubject
-from govcheck.engine.views import date_label
+from govcheck.engine.core.outcome import Outcome, met, missing, not_met
+from govcheck.engine.core.wording import date_label
+from govcheck.engine.facts.attestation_subjects import ATTESTATION_SUBJECTS
+from govcheck.engine.facts.records import AttestationSubject
 
 
 class AttestedParams(Params):

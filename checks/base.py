@@ -15,89 +15,16 @@ import datetime as dt
 import typing
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.facts import Facts
-from govcheck.engine.yamlsource import PathKey
+from govcheck.engine.core.outcome import Outcome
+from govcheck.engine.core.paths import PathKey
+from govcheck.engine.facts.model import Facts
 
 T = TypeVar("T")
-
-
-class Status(StrEnum):
-    MET = "met"
-    PARTIAL = "partial"
-    NOT_MET = "not_met"
-    MISSING_EVIDENCE = "missing_evidence"
-    NOT_APPLICABLE = "not_applicable"
-    WAIVED = "waived"
-    # A check that raised instead of answering: a defect in govcheck, reported as
-    # that rule's result so one broken check never hides the others.
-    ERROR = "error"
-
-    @property
-    def is_gap(self) -> bool:
-        return self in GAP_STATUSES
-
-
-# Statuses from better to worse: how `all` (the worst part) and `any` (the best part) combine,
-# and what comparing two results calls worse.
-BADNESS = {
-    Status.MET: 0,
-    Status.NOT_APPLICABLE: 0,
-    Status.WAIVED: 0,
-    Status.MISSING_EVIDENCE: 1,
-    Status.PARTIAL: 2,
-    Status.NOT_MET: 3,
-    Status.ERROR: 4,
-}
-
-GAP_STATUSES = frozenset({Status.PARTIAL, Status.NOT_MET, Status.MISSING_EVIDENCE, Status.ERROR})
-
-
-@dataclass(frozen=True)
-class ItemResult:
-    """The verdict on one item a rule covers (a person, a meeting, a subject)."""
-
-    label: str
-    status: Status
-    reason: str
-    path: PathKey = ()
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one check concluded, with the items behind it and how it got there.
-
-    ``facts`` are the facts paths the check read (so a finding can point at the
-    lines of evidence); ``detail`` are the steps shown by ``govcheck explain``;
-    ``children`` are the outcomes of nested checks.
-    """
-
-    status: Status
-    reason: str
-    items: tuple[ItemResult, ...] = ()
-    passed: int | None = None
-    total: int | None = None
-    facts: tuple[PathKey, ...] = ()
-    detail: tuple[str, ...] = ()
-    children: tuple[Outcome, ...] = ()
-    label: str = ""
-
-
-def met(reason: str, **kw: Any) -> Outcome:
-    return Outcome(Status.MET, reason, **kw)
-
-
-def not_met(reason: str, **kw: Any) -> Outcome:
-    return Outcome(Status.NOT_MET, reason, **kw)
-
-
-def missing(reason: str, **kw: Any) -> Outcome:
-    return Outcome(Status.MISSING_EVIDENCE, reason, **kw)
 
 
 @dataclass(frozen=True)

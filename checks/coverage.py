@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from govcheck.checks.base import CheckContext, ItemResult, Outcome, Params, PathSpec, Status, check_kind, missing
-from govcheck.engine import paths
-from govcheck.engine.facts import Document, Subject
-from govcheck.engine.subjects import SUBJECTS
+from govcheck.checks.base import CheckContext, Params, PathSpec, check_kind
+from govcheck.engine.core import paths
+from govcheck.engine.core.outcome import ItemResult, Outcome, missing
+from govcheck.engine.core.status import Status
+from govcheck.engine.facts.model import Document, Subject
+from govcheck.engine.facts.subjects import SUBJECTS
 
 
 class CoversParams(Params):

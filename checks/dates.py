@@ -8,22 +8,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from govcheck.checks.base import (
-    CheckContext,
-    DatePath,
-    Outcome,
-    Params,
-    PathSpec,
-    check_kind,
-    met,
-    missing,
-    not_met,
-)
-from govcheck.engine import paths
+from govcheck.checks.base import CheckContext, DatePath, Params, PathSpec, check_kind
 from govcheck.engine.calendar import WorkingCalendar, add_months
-from govcheck.engine.facts import Document, LocalCommitments
-from govcheck.engine.suggest import did_you_mean
-from govcheck.engine.views import date_label
+from govcheck.engine.core import paths
+from govcheck.engine.core.outcome import Outcome, met, missing, not_met
+from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.core.wording import date_label
+from govcheck.engine.facts.model import Document, LocalCommitments
 
 Unit = Literal["days", "working_days", "clear_working_days", "months"]
 UNIT_WORDS = {

@@ -13,14 +13,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from govcheck.checks.base import CheckContext, Outcome, Params, PathSpec, check_kind, met, missing, not_met
+from govcheck.checks.base import CheckContext, Params, PathSpec, check_kind
 from govcheck.checks.dates import LocalCommitment, Span, later_by, strictest
 from govcheck.checks.thresholds import ViewName
 from govcheck.checks.where import Where
-from govcheck.engine import paths
-from govcheck.engine.facts import AssuranceLetter
-from govcheck.engine.facts_records import Yearly, financial_year_of, year_starts_on
-from govcheck.engine.views import VIEWS, date_label
+from govcheck.engine.core import paths
+from govcheck.engine.core.outcome import Outcome, met, missing, not_met
+from govcheck.engine.core.wording import date_label
+from govcheck.engine.facts.model import AssuranceLetter
+from govcheck.engine.facts.records import Yearly, financial_year_of, year_starts_on
+from govcheck.engine.facts.views import VIEWS
 
 # How many financial years back a yearly check looks for the one that is due.
 YEARS_BACK = 3

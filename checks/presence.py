@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from govcheck.checks.base import CheckContext, FactPath, Outcome, Params, PathSpec, check_kind, met, missing, not_met
-from govcheck.engine import paths
-from govcheck.engine.facts import Document
-from govcheck.engine.views import date_label
+from govcheck.checks.base import CheckContext, FactPath, Params, PathSpec, check_kind
+from govcheck.engine.core import paths
+from govcheck.engine.core.outcome import Outcome, met, missing, not_met
+from govcheck.engine.core.wording import date_label
+from govcheck.engine.facts.model import Document
 
 
 def _show(path: str) -> str:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from govcheck.checks.base import CheckContext, Outcome, Params, check_kind, met, missing, not_met
-from govcheck.engine.facts import Body, Meeting, Person
-from govcheck.engine.views import MEMBER_ROLES, date_label
+from govcheck.checks.base import CheckContext, Params, check_kind
+from govcheck.engine.core.outcome import Outcome, met, missing, not_met
+from govcheck.engine.core.wording import date_label
+from govcheck.engine.facts.model import Body, Meeting, Person
+from govcheck.engine.facts.views import MEMBER_ROLES
 
 
 class QuorateParams(Params):

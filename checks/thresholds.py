@@ -7,12 +7,14 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema, model_validator
 
-from govcheck.checks.base import CheckContext, ItemResult, Outcome, Params, Status, check_kind, met, missing, not_met
+from govcheck.checks.base import CheckContext, Params, check_kind
 from govcheck.checks.dates import LocalCommitment
 from govcheck.checks.where import Where
-from govcheck.engine import paths
-from govcheck.engine.suggest import did_you_mean
-from govcheck.engine.views import VIEWS
+from govcheck.engine.core import paths
+from govcheck.engine.core.outcome import ItemResult, Outcome, met, missing, not_met
+from govcheck.engine.core.status import Status
+from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.facts.views import VIEWS
 
 
 def _known_view(name: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, TypeAdapter, ValidationError, model_validator
 
-from govcheck.engine import paths
+from govcheck.engine.core import paths
 
 
 class Condition(BaseModel):

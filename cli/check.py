@@ -101,9 +101,9 @@ def check(
     """
     from govcheck.cli import ci
     from govcheck.cli.output import refuse_inputs
-    from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
-    from govcheck.engine.errors import InputError
-    from govcheck.engine.results import Assessment
+    from govcheck.engine.assess.assessor import Assessor, bundled_frameworks, facts_paths
+    from govcheck.engine.core.errors import InputError
+    from govcheck.engine.core.results import Assessment
     from govcheck.reports import RenderOptions
 
     planned = ci.plan_outputs(format_, outputs)

@@ -16,8 +16,8 @@ import click
 from govcheck.cli.common import EXIT_GAPS, EXIT_OK
 
 if TYPE_CHECKING:
-    from govcheck.engine.results import Assessment, Finding
-    from govcheck.engine.waivers import WaiverSet
+    from govcheck.engine.assess.waivers import WaiverSet
+    from govcheck.engine.core.results import Assessment, Finding
     from govcheck.reports.json_reader import SavedResult
     from govcheck.reports.registry import RenderOptions
 
@@ -87,7 +87,7 @@ def stream_output(output: Output, assessments: Iterable[Assessment], options: Re
 
 
 def load_waivers(path: str | None) -> WaiverSet | None:
-    from govcheck.engine.waivers import load_waivers as load
+    from govcheck.engine.assess.waivers import load_waivers as load
 
     return load(path) if path else None
 
@@ -127,7 +127,7 @@ def report_waivers(assessments: Sequence[Assessment], waivers: WaiverSet | None)
 
 def counts(finding: Finding, missing_evidence: str) -> bool:
     """Whether a gap fails the build: missing evidence does not under ``--missing-evidence warn``."""
-    from govcheck.checks.base import Status
+    from govcheck.engine.core.status import Status
 
     return not (missing_evidence == "warn" and finding.status is Status.MISSING_EVIDENCE)
 
@@ -139,9 +139,9 @@ def exit_code(assessments: Sequence[Assessment], fail_on: str, missing_evidence:
 
 def baseline_exit(baseline: SavedResult, assessments: Sequence[Assessment], fail_on: str, missing_evidence: str) -> int:
     """Compare with the baseline, say what changed on standard error, and fail only on new or worse gaps."""
-    from govcheck.checks.base import Status
     from govcheck.cli.diff import describe
-    from govcheck.engine.baseline import diff
+    from govcheck.engine.core.status import Status
+    from govcheck.engine.history.baseline import diff
 
     result = diff(baseline.assessments, assessments)
     click.echo(f"against baseline {baseline.file}: " + "\n".join(describe(result, verbose=False)), err=True)
@@ -158,8 +158,8 @@ def replay(saved: SavedResult, planned: Sequence[Output], options: RenderOptions
 
     The comparison goes to standard output; a report of the re-run is written only to ``--output`` files.
     """
-    from govcheck.engine.api import Assessor
-    from govcheck.engine.replay import compare
+    from govcheck.engine.assess.assessor import Assessor
+    from govcheck.engine.history.replay import compare
 
     waiver_files = sorted({i.path for a in saved.assessments for i in a.inputs if i.role == "waivers"})
     waivers = load_waivers(waiver_files[0]) if waiver_files else None

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from govcheck.engine.errors import InputError
+    from govcheck.engine.core.errors import InputError
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT = 0, 1, 2
 
@@ -28,7 +28,7 @@ def reports_input_errors(function: F) -> F:
 
     @wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from govcheck.engine.errors import InputError
+        from govcheck.engine.core.errors import InputError
 
         try:
             return function(*args, **kwargs)

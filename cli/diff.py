@@ -11,7 +11,7 @@ import click
 from govcheck.cli.common import EXIT_GAPS, EXIT_OK, reports_input_errors
 
 if TYPE_CHECKING:
-    from govcheck.engine.baseline import Diff, Gap
+    from govcheck.engine.history.baseline import Diff, Gap
 
 SEVERITY_CHOICES = ("high", "medium", "low", "never")
 
@@ -88,7 +88,7 @@ def diff(old: str, new: str, format_: str, fail_on: str) -> None:
     Gaps are matched by LEP, rule and item, never by line. Exits 1 when NEW has a gap
     that OLD did not, or a gap in a worse status (met < missing_evidence < partial < not_met).
     """
-    from govcheck.engine.baseline import diff as compare
+    from govcheck.engine.history.baseline import diff as compare
     from govcheck.reports.json_reader import read_result
 
     before, after = read_result(old), read_result(new)

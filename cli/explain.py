@@ -27,9 +27,9 @@ def explain(rule_id: str, facts: str, as_of: dt.date | None, pack: str | None) -
     Prints the check tree with each step's outcome, the values compared, the facts
     read (file:line) and, for working-day deadlines, each day counted or skipped and why.
     """
-    from govcheck.engine.api import Assessor
-    from govcheck.engine.errors import InputError
-    from govcheck.engine.suggest import did_you_mean
+    from govcheck.engine.assess.assessor import Assessor
+    from govcheck.engine.core.errors import InputError
+    from govcheck.engine.core.suggest import did_you_mean
     from govcheck.reports.explain import explain as explain_finding
 
     assessment = Assessor(pack, as_of).assess(facts)

@@ -16,9 +16,9 @@ from govcheck.cli.common import EXIT_INPUT, EXIT_OK, echo_problems, reports_inpu
 @reports_input_errors
 def validate(paths: tuple[str, ...]) -> None:
     """Check that facts files are well formed, without assessing them."""
-    from govcheck.engine.api import facts_paths
-    from govcheck.engine.errors import InputError
-    from govcheck.engine.facts_loader import load_facts
+    from govcheck.engine.assess.assessor import facts_paths
+    from govcheck.engine.core.errors import InputError
+    from govcheck.engine.facts.loader import load_facts
 
     files = facts_paths(paths)
     if not files:
@@ -46,7 +46,7 @@ def schema(report: bool) -> None:
 
         document = report_schema()
     else:
-        from govcheck.engine.schema import facts_schema
+        from govcheck.engine.facts.schema import facts_schema
 
         document = facts_schema()
     click.echo(json.dumps(document, indent=2, sort_keys=True))
@@ -62,8 +62,8 @@ def init(name: str, output: str | None, force: bool) -> None:
     import datetime as dt
 
     from govcheck.cli.output import write_atomic
-    from govcheck.engine.errors import InputError
-    from govcheck.engine.template import facts_template, slug_for
+    from govcheck.engine.core.errors import InputError
+    from govcheck.engine.facts.template import facts_template, slug_for
 
     text = facts_template(name, dt.date.today())
     target = Path(output or f"{slug_for(name)}.yaml")

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from govcheck.engine.errors import InputError
+from govcheck.engine.core.errors import InputError
 
 
 def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:

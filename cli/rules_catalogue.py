@@ -12,16 +12,16 @@ import click
 from govcheck.cli.common import EXIT_GAPS, EXIT_OK, reports_input_errors
 
 if TYPE_CHECKING:
-    from govcheck.engine.coverage import PackCoverage
-    from govcheck.engine.rules import RulePack
+    from govcheck.engine.packs.loading import RulePack
+    from govcheck.engine.packs.requirement_coverage import PackCoverage
 
 PACKS_DIR_HELP = "Folder of rule packs to document (default: the packs installed with govcheck)."
 
 
 def _bundled(packs_dir: Path | None) -> tuple[list[RulePack], Path]:
     """Every pack in the folder, oldest edition first, and the folder."""
-    from govcheck.engine.editions import pack_specs
-    from govcheck.engine.rules import load_pack, packs_folder
+    from govcheck.engine.packs.editions import pack_specs
+    from govcheck.engine.packs.loading import load_pack, packs_folder
 
     folder = packs_dir or packs_folder()
     return [load_pack(name, folder) for name in pack_specs(folder)], folder
@@ -41,8 +41,8 @@ def _bundled(packs_dir: Path | None) -> tuple[list[RulePack], Path]:
 def docs(output_dir: Path, packs_dir: Path | None, check_only: bool) -> None:
     """Write the rule catalogue as Markdown: an index and one page per edition."""
     from govcheck.cli.output import write_atomic
-    from govcheck.engine.catalogue import catalogue_for, load_catalogue
-    from govcheck.engine.docs import GENERATED, pages
+    from govcheck.engine.packs.catalogue import catalogue_for, load_catalogue
+    from govcheck.engine.packs.docs import GENERATED, pages
 
     packs, folder = _bundled(packs_dir)
     wanted = pages(packs, load_catalogue(catalogue_for(folder)), folder)
@@ -84,9 +84,9 @@ def coverage(pack: str | None, format_: str) -> None:
     Exits 1 if a requirement is neither encoded nor explained (the pack's not_encoded), or
     if a rule encodes no requirement of its edition.
     """
-    from govcheck.engine.catalogue import load_catalogue
-    from govcheck.engine.coverage import pack_coverage
-    from govcheck.engine.rules import load_pack
+    from govcheck.engine.packs.catalogue import load_catalogue
+    from govcheck.engine.packs.loading import load_pack
+    from govcheck.engine.packs.requirement_coverage import pack_coverage
 
     packs = [load_pack(pack)] if pack else _bundled(None)[0]
     results = [pack_coverage(loaded, loaded.catalogue or load_catalogue()) for loaded in packs]
@@ -99,7 +99,7 @@ def coverage(pack: str | None, format_: str) -> None:
 
 
 def _text(pack: RulePack, result: PackCoverage) -> str:
-    from govcheck.engine.coverage import Coverage
+    from govcheck.engine.packs.requirement_coverage import Coverage
 
     scope = f"edition {result.edition}" if result.edition is not None else "the whole catalogue"
     lines = [
@@ -124,7 +124,7 @@ def _text(pack: RulePack, result: PackCoverage) -> str:
 
 
 def _json(pack: RulePack, result: PackCoverage) -> dict[str, Any]:
-    from govcheck.engine.coverage import Coverage
+    from govcheck.engine.packs.requirement_coverage import Coverage
 
     return {
         "pack": pack.id,

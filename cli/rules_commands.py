@@ -16,7 +16,7 @@ from govcheck.cli import rules_catalogue, rules_diff, rules_show
 from govcheck.cli.common import EXIT_GAPS, EXIT_OK, reports_input_errors
 
 if TYPE_CHECKING:
-    from govcheck.engine.rules import RulePack
+    from govcheck.engine.packs.loading import RulePack
 
 
 @click.group()
@@ -32,8 +32,8 @@ rules.add_command(rules_diff.diff)
 
 def load_or_latest(pack: str | None) -> RulePack:
     """The pack named, or the latest bundled edition."""
-    from govcheck.engine.editions import latest_pack
-    from govcheck.engine.rules import load_pack
+    from govcheck.engine.packs.editions import latest_pack
+    from govcheck.engine.packs.loading import load_pack
 
     return load_pack(pack or latest_pack())
 
@@ -47,7 +47,7 @@ def list_rules(pack: str | None, topic: str | None, format_: str) -> None:
     """List the rules of a pack."""
     loaded = load_or_latest(pack)
     if topic is not None and topic not in loaded.topics:
-        from govcheck.engine.suggest import did_you_mean
+        from govcheck.engine.core.suggest import did_you_mean
 
         raise click.BadParameter(
             f"{topic!r} is not a topic of {loaded.id}{did_you_mean(topic, loaded.topics)}; "
@@ -87,9 +87,9 @@ def list_rules(pack: str | None, topic: str | None, format_: str) -> None:
 @reports_input_errors
 def test_rules(pack: str | None) -> None:
     """Run every rule's examples; fail on a wrong verdict or a rule without a passing and a failing example."""
-    from govcheck.engine.editions import pack_specs
-    from govcheck.engine.examples import test_pack
-    from govcheck.engine.rules import load_pack
+    from govcheck.engine.packs.editions import pack_specs
+    from govcheck.engine.packs.examples import test_pack
+    from govcheck.engine.packs.loading import load_pack
 
     names = [pack] if pack else list(pack_specs())
     failures = 0

@@ -13,9 +13,9 @@ from govcheck.cli.check import parse_date
 from govcheck.cli.common import EXIT_INPUT, EXIT_OK, reports_input_errors
 
 if TYPE_CHECKING:
-    from govcheck.engine.diff import PackDiff, VerdictChange
-    from govcheck.engine.results import Assessment
-    from govcheck.engine.rules import RulePack
+    from govcheck.engine.core.results import Assessment
+    from govcheck.engine.packs.loading import RulePack
+    from govcheck.engine.packs.pack_diff import PackDiff, VerdictChange
 
 
 @click.command()
@@ -31,13 +31,13 @@ def diff(old: str, new: str, facts: tuple[str, ...], as_of: dt.date | None, form
     Given FACTS files (or folders of them), assess each under both packs and list the
     findings whose status differs.
     """
-    from govcheck.engine.api import facts_paths
-    from govcheck.engine.catalogue import load_catalogue
-    from govcheck.engine.diff import diff_packs, diff_verdicts
-    from govcheck.engine.errors import InputError
-    from govcheck.engine.evaluate import Context, evaluate
-    from govcheck.engine.facts_loader import load_facts
-    from govcheck.engine.rules import load_pack
+    from govcheck.engine.assess.assessor import facts_paths
+    from govcheck.engine.assess.evaluate import Context, evaluate
+    from govcheck.engine.core.errors import InputError
+    from govcheck.engine.facts.loader import load_facts
+    from govcheck.engine.packs.catalogue import load_catalogue
+    from govcheck.engine.packs.loading import load_pack
+    from govcheck.engine.packs.pack_diff import diff_packs, diff_verdicts
 
     before, after = load_pack(old), load_pack(new)
     changes = diff_packs(before, after, after.catalogue or load_catalogue())
@@ -71,7 +71,7 @@ def _text(
     changes: PackDiff,
     verdicts: list[tuple[Assessment, tuple[VerdictChange, ...]]],
 ) -> str:
-    from govcheck.engine.views import date_label
+    from govcheck.engine.core.wording import date_label
 
     lines = [f"{before.id} ({before.spec.edition}) -> {after.id} ({after.spec.edition})"]
     old_edition, new_edition = before.spec.catalogue_edition, after.spec.catalogue_edition

@@ -10,8 +10,8 @@ import click
 from govcheck.cli.common import reports_input_errors
 
 if TYPE_CHECKING:
-    from govcheck.engine.catalogue import Catalogue
-    from govcheck.engine.rules import Rule, RulePack
+    from govcheck.engine.packs.catalogue import Catalogue
+    from govcheck.engine.packs.loading import Rule, RulePack
 
 WIDTH = 100
 
@@ -22,10 +22,10 @@ WIDTH = 100
 @reports_input_errors
 def show(rule_id: str, pack: str | None) -> None:
     """Show one rule: its citation, its check in plain English, and its examples."""
-    from govcheck.engine.editions import pack_specs
-    from govcheck.engine.errors import InputError
-    from govcheck.engine.rules import load_pack
-    from govcheck.engine.suggest import did_you_mean
+    from govcheck.engine.core.errors import InputError
+    from govcheck.engine.core.suggest import did_you_mean
+    from govcheck.engine.packs.editions import pack_specs
+    from govcheck.engine.packs.loading import load_pack
 
     loaded = [load_pack(pack)] if pack else [load_pack(name) for name in reversed(pack_specs())]
     having = [candidate for candidate in loaded if any(rule.id == rule_id for rule in candidate.rules)]
@@ -63,8 +63,8 @@ def _inherited(rule: Rule, pack: RulePack) -> str:
 
 def card(rule: Rule, pack: RulePack, editions: list[str]) -> str:
     """The rule as text: metadata, citation, rationale, check in words, remediation, examples."""
-    from govcheck.engine.catalogue import BASIS_WORDS
-    from govcheck.engine.describe import describe, sentence_case
+    from govcheck.engine.packs.catalogue import BASIS_WORDS
+    from govcheck.engine.packs.describe import describe, sentence_case
 
     spec = rule.spec
     lines = [rule.id, *textwrap.wrap(spec.title, WIDTH), ""]

@@ -23,7 +23,7 @@ def trend(results: tuple[str, ...], format_: str | None, output: str | None) -> 
     """Show, per LEP, gaps opened and closed between the assessments in RESULTS (JSON results of
     several dates), how long each closed gap stayed open, and the gaps by topic over time."""
     from govcheck.cli.output import write_atomic
-    from govcheck.engine.history import history
+    from govcheck.engine.history.trend import history
     from govcheck.reports.json_reader import read_result
     from govcheck.reports.trend_html import render_html
     from govcheck.reports.trend_text import render_json, render_text

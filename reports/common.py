@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from govcheck.checks.base import Status
-from govcheck.engine.results import SEVERITIES, STATUS_ORDER, Assessment, Finding
-from govcheck.engine.yamlsource import PathKey
+from govcheck.engine.core.paths import PathKey
+from govcheck.engine.core.results import STATUS_ORDER, Assessment, Finding
+from govcheck.engine.core.status import SEVERITIES, Status
 
 STATUS_WORDS = {
     Status.MET: "met",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govcheck.engine.results import Assessment, Finding
+from govcheck.engine.core.results import Assessment, Finding
 from govcheck.reports.common import location
 from govcheck.reports.escaping import csv_table
 from govcheck.reports.registry import RenderOptions, renderer

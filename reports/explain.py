@@ -7,9 +7,9 @@ compared and, for working-day deadlines, every day counted or skipped and why.
 
 from __future__ import annotations
 
-from govcheck.checks.base import Outcome
-from govcheck.engine.results import Assessment, Finding
-from govcheck.engine.views import date_label
+from govcheck.engine.core.outcome import Outcome
+from govcheck.engine.core.results import Assessment, Finding
+from govcheck.engine.core.wording import date_label
 from govcheck.reports.common import MARKS, dotted, location
 
 # Tree drawing: the branch to a node, and what continues below it.

@@ -16,9 +16,9 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from govcheck.checks.base import Status
-from govcheck.engine.results import SEVERITIES, STATUS_ORDER, Assessment, Finding
-from govcheck.engine.views import date_label
+from govcheck.engine.core.results import STATUS_ORDER, Assessment, Finding
+from govcheck.engine.core.status import SEVERITIES, Status
+from govcheck.engine.core.wording import date_label
 from govcheck.reports import matrix, plan
 from govcheck.reports.common import STATUS_WORDS, by_topic, gap_severity_counts, gaps_then_rest, location
 from govcheck.reports.registry import RenderOptions, renderer

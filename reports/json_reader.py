@@ -15,9 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from govcheck.checks.base import ItemResult
-from govcheck.engine.errors import InputError, Problem
-from govcheck.engine.results import (
+from govcheck.engine.core.errors import InputError, Problem
+from govcheck.engine.core.outcome import ItemResult
+from govcheck.engine.core.paths import PathKey
+from govcheck.engine.core.results import (
     Assessment,
     Evidence,
     Finding,
@@ -26,7 +27,6 @@ from govcheck.engine.results import (
     WaiverRecord,
     WaiverState,
 )
-from govcheck.engine.yamlsource import PathKey
 from govcheck.reports.json_report import (
     REPORT_SCHEMA_VERSION,
     AssessmentJSON,

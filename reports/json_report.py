@@ -17,8 +17,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from govcheck import __version__
-from govcheck.checks.base import Status
-from govcheck.engine.results import Assessment, Finding, InputFile, WaiverRecord, WaiverState
+from govcheck.engine.core.results import Assessment, Finding, InputFile, WaiverRecord, WaiverState
+from govcheck.engine.core.status import Status
 from govcheck.reports.common import dotted
 from govcheck.reports.registry import RenderOptions, streaming_renderer
 

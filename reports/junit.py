@@ -12,8 +12,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from govcheck.checks.base import Status
-from govcheck.engine.results import Assessment, Finding
+from govcheck.engine.core.results import Assessment, Finding
+from govcheck.engine.core.status import Status
 from govcheck.reports.common import location
 from govcheck.reports.registry import RenderOptions, renderer
 

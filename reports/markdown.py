@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from govcheck.engine.results import Assessment, Finding
-from govcheck.engine.views import date_label
+from govcheck.engine.core.results import Assessment, Finding
+from govcheck.engine.core.wording import date_label
 from govcheck.reports import matrix
 from govcheck.reports.common import (
     STATUS_WORDS,

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from govcheck.checks.base import Status
-from govcheck.engine.results import SEVERITIES, Assessment, Finding
-from govcheck.engine.views import date_label
+from govcheck.engine.core.results import Assessment, Finding
+from govcheck.engine.core.status import SEVERITIES, Status
+from govcheck.engine.core.wording import date_label
 from govcheck.reports.common import MARKS, STATUS_WORDS
 from govcheck.reports.escaping import csv_table, markdown_code
 from govcheck.reports.escaping import markdown_text as escape

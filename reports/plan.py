@@ -21,9 +21,9 @@ import yaml
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from govcheck.checks.base import Status
-from govcheck.engine.results import SEVERITIES, Assessment, Finding, ImprovementAction
-from govcheck.engine.views import date_label
+from govcheck.engine.core.results import Assessment, Finding, ImprovementAction
+from govcheck.engine.core.status import SEVERITIES, Status
+from govcheck.engine.core.wording import date_label
 from govcheck.reports.common import STATUS_WORDS, by_topic
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govcheck.engine.results import Assessment
-from govcheck.engine.views import date_label
+from govcheck.engine.core.results import Assessment
+from govcheck.engine.core.wording import date_label
 from govcheck.reports.escaping import csv_table, markdown_code
 from govcheck.reports.escaping import markdown_text as escape
 from govcheck.reports.plan import STATE_WORDS, Plan, Row, build, overview

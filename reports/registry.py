@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from govcheck.engine.results import Assessment
+from govcheck.engine.core.results import Assessment
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from typing import Any
 from urllib.parse import quote
 
 from govcheck import __version__
-from govcheck.checks.base import Status
-from govcheck.engine.results import Assessment, Finding, WaiverState
+from govcheck.engine.core.results import Assessment, Finding, WaiverState
+from govcheck.engine.core.status import Status
 from govcheck.reports.registry import RenderOptions, renderer
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

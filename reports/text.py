@@ -6,9 +6,9 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from govcheck.checks.base import Status
-from govcheck.engine.results import Assessment, Finding
-from govcheck.engine.views import date_label
+from govcheck.engine.core.results import Assessment, Finding
+from govcheck.engine.core.status import Status
+from govcheck.engine.core.wording import date_label
 from govcheck.reports import matrix
 from govcheck.reports.common import (
     MARKS,

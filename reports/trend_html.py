@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from govcheck.engine.history import LepHistory
+from govcheck.engine.history.trend import LepHistory
 
 # Okabe-Ito colours: told apart by readers with colour-blindness, and in greyscale by their markers.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")

@@ -7,8 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from govcheck.engine.baseline import Gap
-from govcheck.engine.history import Episode, LepHistory
+from govcheck.engine.history.baseline import Gap
+from govcheck.engine.history.trend import Episode, LepHistory
 
 
 def _since(episode: Episode) -> str:

@@ -11,9 +11,9 @@ from typing import Any
 from click.testing import CliRunner, Result
 
 from govcheck.cli.main import cli
-from govcheck.engine.api import Assessor
-from govcheck.engine.results import Assessment
-from govcheck.engine.waivers import parse_waivers
+from govcheck.engine.assess.assessor import Assessor
+from govcheck.engine.assess.waivers import parse_waivers
+from govcheck.engine.core.results import Assessment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ci"
 BEFORE = FIXTURES / "riverside-2020-03.yaml"

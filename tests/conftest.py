@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.facts_loader import FactsFile, parse_facts
-from govcheck.engine.rules import RulePack, available_packs, load_pack
+from govcheck.engine.facts.loader import FactsFile, parse_facts
+from govcheck.engine.packs.loading import RulePack, available_packs, load_pack
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -21,6 +21,15 @@ _CACHE_FOLDER = pytest.StashKey[tuple[str, str | None]]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # The tests judge this checkout, never a copy installed earlier: with a stale install a
+    # wrong rule example could pass until the next reinstall.
+    import govcheck
+
+    if Path(govcheck.__file__).resolve().parent != REPO / "govcheck":
+        raise pytest.UsageError(
+            f"govcheck is imported from {Path(govcheck.__file__).parent}, not from this checkout ({REPO}); "
+            "install it editable: pip install -e '.[test]'"
+        )
     # The tests, and every govcheck they start, keep what they cache in a folder of their own,
     # never in the cache of whoever runs them.
     folder = tempfile.mkdtemp(prefix="govcheck-test-cache-")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from govcheck.engine.api import Assessor
-from govcheck.engine.facts_loader import parse_facts
-from govcheck.engine.results import Assessment
+from govcheck.engine.assess.assessor import Assessor
+from govcheck.engine.core.results import Assessment
+from govcheck.engine.facts.loader import parse_facts
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"

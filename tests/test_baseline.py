@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from govcheck.checks.base import Status
-from govcheck.engine.baseline import STATUS_RANK, diff
+from govcheck.engine.core.status import Status
+from govcheck.engine.history.baseline import STATUS_RANK, diff
 from govcheck.reports.json_reader import parse_result, read_result
 from tests.ci_support import AFTER, BEFORE, JSMITH, KLEE, LEP, assess, run, save_result, waiver, waiver_yaml
 

@@ -14,7 +14,7 @@ import pytest
 
 from govcheck.engine import cache
 from govcheck.engine.calendar import KEPT_YEARS, WorkingCalendar
-from govcheck.engine.rules import RulePack, load_pack
+from govcheck.engine.packs.loading import RulePack, load_pack
 
 from .conftest import REPO
 

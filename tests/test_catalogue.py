@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from govcheck.engine.catalogue import EDITIONS, load_catalogue
-from govcheck.engine.errors import InputError
-from govcheck.engine.rules import load_pack
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.packs.catalogue import EDITIONS, load_catalogue
+from govcheck.engine.packs.loading import load_pack
 from tests.conftest import REPO
 
 CATALOGUE = load_catalogue(REPO / "rules" / "catalogue.yaml")

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from govcheck.engine.catalogue import load_catalogue
-from govcheck.engine.rules import RulePack
+from govcheck.engine.packs.catalogue import load_catalogue
+from govcheck.engine.packs.loading import RulePack
 from tests.conftest import REPO
 
 ROW = re.compile(r"^\| ([A-Z]{3}-\d{2}) \|")

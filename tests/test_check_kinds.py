@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from govcheck.checks import REGISTRY
-from govcheck.checks.base import CheckContext, Status
+from govcheck.checks.base import CheckContext
 from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.core.status import Status
 from tests.conftest import facts_from
 
 CALENDAR = WorkingCalendar()

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from govcheck.checks.base import Status
-from govcheck.engine.errors import InputError
-from govcheck.engine.facts_records import financial_year_of
-from govcheck.engine.rules import load_pack
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.core.status import Status
+from govcheck.engine.facts.records import financial_year_of
+from govcheck.engine.packs.loading import load_pack
 from tests.conftest import facts_from
 from tests.test_check_kinds import BOARD, run
 

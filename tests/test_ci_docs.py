@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from govcheck.cli.main import cli
-from govcheck.engine import yamlsource
-from govcheck.engine.waivers import parse_waivers
+from govcheck.engine.assess.waivers import parse_waivers
+from govcheck.engine.reading import yamlsource
 from tests.ci_support import AFTER, BEFORE, run
 from tests.test_sarif import valid
 

@@ -13,7 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from govcheck.cli.main import cli
-from govcheck.engine.api import bundled_frameworks, facts_paths
+from govcheck.engine.assess.assessor import bundled_frameworks, facts_paths
 from govcheck.reports.json_report import report_schema
 
 COMPLIANT = """\

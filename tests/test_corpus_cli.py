@@ -18,10 +18,10 @@ from click.testing import CliRunner, Result
 from pydantic import BaseModel, ConfigDict, RootModel
 
 from govcheck.cli.main import cli
-from govcheck.engine.errors import InputError
-from govcheck.engine.facts import Day
-from govcheck.engine.facts_loader import load_facts, load_model
-from govcheck.engine.yamllimits import MAX_FILE_BYTES
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.facts.loader import load_facts, load_model
+from govcheck.engine.facts.model import Day
+from govcheck.engine.reading.yamllimits import MAX_FILE_BYTES
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "facts"
 GOOD = "format_version: 1\nas_of: 2020-03-31\norganisation: {id: good-lep, name: Good LEP}\n"

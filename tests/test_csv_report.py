@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govcheck.engine.api import Assessor
+from govcheck.engine.assess.assessor import Assessor
 from govcheck.reports import RENDERERS, RenderOptions
 from govcheck.reports.csv_report import COLUMNS
 from tests.conftest import facts_from

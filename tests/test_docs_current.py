@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from govcheck.engine.schema import facts_schema
+from govcheck.engine.facts.schema import facts_schema
 from govcheck.reports.json_report import report_schema
 from tests.conftest import REPO
 

@@ -13,12 +13,12 @@ import yaml
 from click.testing import CliRunner
 
 from govcheck.cli.main import cli
-from govcheck.engine.catalogue import load_catalogue
-from govcheck.engine.coverage import rules_outside_edition
-from govcheck.engine.diff import diff_packs
-from govcheck.engine.editions import latest_pack, pack_specs
-from govcheck.engine.errors import InputError
-from govcheck.engine.rules import RulePack, pack_in_force
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.packs.catalogue import load_catalogue
+from govcheck.engine.packs.editions import latest_pack, pack_specs
+from govcheck.engine.packs.loading import RulePack, pack_in_force
+from govcheck.engine.packs.pack_diff import diff_packs
+from govcheck.engine.packs.requirement_coverage import rules_outside_edition
 from tests.conftest import REPO
 
 CATALOGUE = load_catalogue()

@@ -25,12 +25,12 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
+from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.errors import InputError
-from govcheck.engine.evaluate import Context, evaluate
-from govcheck.engine.facts_loader import parse_facts
-from govcheck.engine.results import Assessment
-from govcheck.engine.rules import load_pack
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.core.results import Assessment
+from govcheck.engine.facts.loader import parse_facts
+from govcheck.engine.packs.loading import load_pack
 from govcheck.reports import RENDERERS, RenderOptions
 
 SCRIPT = "<script>alert('gc-xss')</script>"

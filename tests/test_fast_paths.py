@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govcheck.engine import yamlsource
 from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.reading import yamlsource
 from govcheck.reports.text import WIDTH, _wrap
 
 D = dt.date

@@ -26,14 +26,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govcheck.checks.base import Status
 from govcheck.cli.main import cli
+from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.errors import InputError
-from govcheck.engine.evaluate import Context, evaluate
-from govcheck.engine.facts_loader import parse_facts
-from govcheck.engine.rules import load_pack
-from govcheck.engine.yamlsource import decode
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.core.status import Status
+from govcheck.engine.facts.loader import parse_facts
+from govcheck.engine.packs.loading import load_pack
+from govcheck.engine.reading.yamlsource import decode
 from tests.strategies import facts_data
 
 PACK = load_pack("naf-2019")

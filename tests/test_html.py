@@ -144,7 +144,7 @@ def test_a_hostile_organisation_name_and_evidence_address_stay_inert() -> None:
                            evidence: {url: "javascript:alert(2)", document: "Policy <b>v2</b>"}}
         """
     )
-    from govcheck.engine.api import Assessor
+    from govcheck.engine.assess.assessor import Assessor
 
     text = RENDERERS["html"].render([Assessor().assess_file(facts)], RenderOptions())
     assert "<img" not in text

@@ -8,8 +8,8 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from govcheck.engine.api import Assessor
-from govcheck.engine.facts_loader import parse_facts
+from govcheck.engine.assess.assessor import Assessor
+from govcheck.engine.facts.loader import parse_facts
 from govcheck.reports import RENDERERS, RenderOptions
 from govcheck.reports.explain import explain
 from tests.strategies import facts_data

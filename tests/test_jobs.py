@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from bench.generate import lep_text
 from govcheck.cli.main import cli
-from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
-from govcheck.engine.errors import InputError
-from govcheck.engine.results import Assessment
+from govcheck.engine.assess.assessor import Assessor, bundled_frameworks, facts_paths
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.core.results import Assessment
 
 BROKEN = "format_version: 1\nas_of: 2020-02-30\norganisation: {id: broken-lep, name: Broken LEP}\n"
 

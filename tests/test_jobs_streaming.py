@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from govcheck import __version__
-from govcheck.engine.api import Assessor, bundled_frameworks, facts_paths
-from govcheck.engine.facts_loader import load_facts
-from govcheck.engine.results import Assessment
+from govcheck.engine.assess.assessor import Assessor, bundled_frameworks, facts_paths
+from govcheck.engine.core.results import Assessment
+from govcheck.engine.facts.loader import load_facts
 from govcheck.reports import RENDERERS, Renderer, RenderOptions
 from govcheck.reports.json_report import ManifestBuilder, ReportJSON, assessment_json
 from govcheck.reports.matrix import MATRIX_FIRST_UP_TO

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from govcheck.engine.rules import load_pack
+from govcheck.engine.packs.loading import load_pack
 from govcheck.reports import RENDERERS, RenderOptions
 from tests.ci_support import AFTER, BEFORE, JSMITH, PACK, assess, copy_fixture, run, waiver, waiver_yaml
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from govcheck.engine.errors import InputError
-from govcheck.engine.facts_loader import load_facts, parse_facts
-from govcheck.engine.rules import load_pack
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.facts.loader import load_facts, parse_facts
+from govcheck.engine.packs.loading import load_pack
 
 
 def problems_of(text: str, name: str = "lep.yaml") -> list[str]:

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 from click.testing import CliRunner
 
-from govcheck.checks.base import Status
 from govcheck.cli.main import cli
+from govcheck.engine.core.status import Status
 from govcheck.reports import RENDERERS, RenderOptions
 from govcheck.reports.matrix import build, lep_anchors
 from tests.golden_files import FROZEN_PACK, REPO, SCENARIO_FOLDERS, assert_golden, assess, scenario_files

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from govcheck.engine.api import Assessor
-from govcheck.engine.rules import available_packs, load_pack
+from govcheck.engine.assess.assessor import Assessor
+from govcheck.engine.packs.loading import available_packs, load_pack
 from govcheck.reports import RENDERERS, RenderOptions
 from govcheck.reports.plan import Plan, PlanTemplate, Row, State, build, plan_template
 from tests.conftest import facts_from

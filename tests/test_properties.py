@@ -9,11 +9,11 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from govcheck.checks.base import Status
+from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.evaluate import Context, evaluate
-from govcheck.engine.facts_loader import parse_facts
-from govcheck.engine.rules import RulePack, load_pack
+from govcheck.engine.core.status import Status
+from govcheck.engine.facts.loader import parse_facts
+from govcheck.engine.packs.loading import RulePack, load_pack
 from govcheck.reports import RENDERERS, RenderOptions
 from tests.strategies import facts_data
 

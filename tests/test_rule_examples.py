@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from govcheck.checks.base import CheckContext
+from govcheck.engine.assess.evaluate import evaluate_rule
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.evaluate import evaluate_rule
-from govcheck.engine.examples import coverage_problems
-from govcheck.engine.rules import Rule, RulePack, available_packs, load_pack
+from govcheck.engine.packs.examples import coverage_problems
+from govcheck.engine.packs.loading import Rule, RulePack, available_packs, load_pack
 
 PACKS = {name: load_pack(name) for name in available_packs()}
 RULES = [(pack, rule) for pack in PACKS.values() for rule in pack.rules]

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from govcheck.cli.main import cli
-from govcheck.engine.editions import pack_specs
+from govcheck.engine.packs.editions import pack_specs
 
 
 def requirement(rid: str, text: str, versions: str, confidence: str = "V") -> str:

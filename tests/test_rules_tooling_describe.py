@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from govcheck.checks import REGISTRY
-from govcheck.engine.describe import DESCRIBERS, Sentence, describe, sentence_case
-from govcheck.engine.rules import RulePack, load_pack
+from govcheck.engine.packs.describe import DESCRIBERS, Sentence, describe, sentence_case
+from govcheck.engine.packs.loading import RulePack, load_pack
 
 PACK_YAML = """\
 id: words

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from govcheck.cli.main import cli
-from govcheck.engine.catalogue import catalogue_for, load_catalogue
-from govcheck.engine.docs import GENERATED, md, pages
-from govcheck.engine.editions import pack_specs
-from govcheck.engine.rules import load_pack
+from govcheck.engine.packs.catalogue import catalogue_for, load_catalogue
+from govcheck.engine.packs.docs import GENERATED, md, pages
+from govcheck.engine.packs.editions import pack_specs
+from govcheck.engine.packs.loading import load_pack
 from tests.conftest import REPO
 
 PACKS_DIR = REPO / "rules"

@@ -12,10 +12,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
+from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.evaluate import Context, evaluate
-from govcheck.engine.facts_loader import parse_facts
-from govcheck.engine.rules import load_pack
+from govcheck.engine.facts.loader import parse_facts
+from govcheck.engine.packs.loading import load_pack
 from govcheck.reports import RENDERERS, RenderOptions, format_for_extension
 from govcheck.reports.sarif import artifact_uri
 from tests.ci_support import AFTER, BEFORE, JSMITH, KLEE, copy_fixture, run, waiver, waiver_yaml

@@ -12,14 +12,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govcheck.checks.base import Status
+from govcheck.engine.assess.evaluate import Context, evaluate
+from govcheck.engine.assess.waivers import EXPIRY_WARNING_WORKING_DAYS, parse_waivers
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.errors import InputError
-from govcheck.engine.evaluate import Context, evaluate
-from govcheck.engine.facts_loader import parse_facts
-from govcheck.engine.results import WaiverRecord
-from govcheck.engine.rules import load_pack
-from govcheck.engine.waivers import EXPIRY_WARNING_WORKING_DAYS, parse_waivers
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.core.results import WaiverRecord
+from govcheck.engine.core.status import Status
+from govcheck.engine.facts.loader import parse_facts
+from govcheck.engine.packs.loading import load_pack
 from tests.ci_support import AFTER, BEFORE, JSMITH, KLEE, assess, run, statuses, waiver, waiver_yaml
 from tests.strategies import AS_OF, facts_data
 

@@ -1,0 +1,173 @@
+"""The library API the CLI sits on: find facts files, pick the pack in force, assess.
+
+Usable on its own::
+
+    from govcheck.engine.assess.assessor import Assessor
+    assessment = Assessor().assess("frameworks/exemplar-lep.yaml")
+    for result in Assessor().assess_many(paths, jobs=4):  # assessments, or InputErrors, in order
+        ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import signal
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govcheck.engine.assess.evaluate import Context, evaluate
+from govcheck.engine.assess.manifest import PackManifest, record_inputs
+from govcheck.engine.assess.waivers import WaiverSet
+from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.core.errors import InputError
+from govcheck.engine.core.results import Assessment
+from govcheck.engine.facts.loader import FactsFile, load_facts
+from govcheck.engine.packs.editions import pack_specs
+from govcheck.engine.packs.loading import PackSpec, RulePack, load_pack, pack_in_force
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
+
+
+def bundled_frameworks() -> Path:
+    """The example facts files shipped inside the installed package."""
+    from importlib.resources import files
+
+    return Path(str(files("govcheck") / "frameworks"))
+
+
+def facts_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the ``*.yaml``/``*.yml`` files in folders named, in a stable order."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+# Files a worker process is handed at a time, and batches kept in flight per worker: enough
+# to keep every worker busy while the parent writes the report, few enough that finished
+# assessments never pile up in memory ahead of the report.
+BATCH = 4
+AHEAD = 4
+
+
+class Assessor:
+    """Assesses facts files, loading each rule pack once however many files use it."""
+
+    def __init__(
+        self, pack: str | Path | None = None, as_of: dt.date | None = None, waivers: WaiverSet | None = None
+    ) -> None:
+        self.pack_name = pack
+        self.as_of = as_of
+        self.waivers = waivers
+        self.calendar = WorkingCalendar()
+        self._packs: dict[str, RulePack] = {}
+        self._manifests: dict[str, PackManifest] = {}
+        self._in_force: dict[dt.date, str] = {}
+        self._specs: dict[str, PackSpec] | None = None
+
+    def pack_for(self, on: dt.date) -> RulePack:
+        if self.pack_name is not None:
+            name = str(self.pack_name)
+        elif on in self._in_force:
+            name = self._in_force[on]
+        else:
+            if self._specs is None:
+                self._specs = pack_specs()  # each LEP has its own date: read the packs' headers once
+            name = self._in_force[on] = pack_in_force(on, specs=self._specs)
+        if name not in self._packs:
+            self._packs[name] = load_pack(name)
+        return self._packs[name]
+
+    def assess_file(self, facts_file: FactsFile, *, outcomes: bool = True) -> Assessment:
+        on = self.as_of or facts_file.facts.as_of
+        pack = self.pack_for(on)
+        waivers = self.waivers.waivers if self.waivers else ()
+        context = Context(on, self.calendar, waivers, outcomes=outcomes)
+        manifest = self._manifests.get(pack.folder)
+        if manifest is None:
+            manifest = self._manifests[pack.folder] = PackManifest.of(pack)
+        return record_inputs(evaluate(pack, facts_file, context), pack, self.waivers, manifest)
+
+    def assess(self, path: str | Path) -> Assessment:
+        return self.assess_file(load_facts(path))
+
+    def assess_many(self, paths: Iterable[str | Path], jobs: int = 1) -> Iterator[Assessment | InputError]:
+        """Each file's assessment, or the InputError that stopped it, in the order the files are given.
+
+        With ``jobs`` above 1 the files are spread over that many worker processes, each of
+        which loads the rule pack once; the results are the same, in the same order. The
+        findings carry no outcome tree (the steps ``govcheck explain`` shows, which ``assess``
+        keeps): a report over many LEPs does not read it, and leaving it out keeps memory and
+        the traffic between processes small.
+        """
+        files = [str(path) for path in paths]
+        if jobs <= 1 or len(files) < 2:
+            for path in files:
+                yield self._assess_or_error(path)
+            return
+        from concurrent.futures import ProcessPoolExecutor  # only here: importing it slows every start
+
+        size = max(1, min(BATCH, len(files) // (jobs * AHEAD)))
+        batches = iter([files[start : start + size] for start in range(0, len(files), size)])
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(files)),
+            mp_context=_start_method(),
+            initializer=_start_worker,
+            initargs=(self.pack_name, self.as_of, self.waivers),
+        )
+        try:
+            pending: deque[Future[list[Assessment | InputError]]] = deque(
+                pool.submit(_assess_batch, batch) for batch in islice(batches, jobs * AHEAD)
+            )
+            while pending:
+                done = pending.popleft().result()
+                pending.extend(pool.submit(_assess_batch, batch) for batch in islice(batches, 1))
+                yield from done
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+    def _assess_or_error(self, path: str) -> Assessment | InputError:
+        try:
+            return self.assess_file(load_facts(path), outcomes=False)
+        except InputError as error:
+            return error
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    # Forking starts a worker in milliseconds with govcheck already imported. Elsewhere (macOS,
+    # Windows) fork is unsafe or absent, and the platform's own start method is used.
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+
+
+_worker: Assessor | None = None
+
+
+def _start_worker(pack: str | Path | None, as_of: dt.date | None, waivers: WaiverSet | None) -> None:
+    global _worker
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the pool, so
+    # workers ignore it rather than each printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = Assessor(pack, as_of, waivers)
+    # A forked worker shares the parent's memory until it writes to it, and the collector writes
+    # to every object it examines: leave what the worker inherited out of its collections.
+    gc.freeze()
+
+
+def _assess_batch(paths: list[str]) -> list[Assessment | InputError]:
+    assert _worker is not None, "a worker assesses only after _start_worker"
+    return [_worker._assess_or_error(path) for path in paths]
+
+
+__all__ = ["Assessor", "InputError", "bundled_frameworks", "facts_paths"]

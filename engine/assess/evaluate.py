@@ -1,0 +1,309 @@
+"""Evaluation: a rule pack against one LEP's facts, at a date, gives one finding per rule.
+
+Pure and deterministic: no I/O, no clock. The same pack, facts and context give
+the same assessment. A check that raises is captured as that rule's ``error``
+finding, so one defect never hides the other verdicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from govcheck.checks import REGISTRY
+from govcheck.checks.base import CheckContext
+from govcheck.engine.assess.waivers import apply_waivers
+from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.core.outcome import ItemResult, Outcome
+from govcheck.engine.core.paths import PathKey
+from govcheck.engine.core.results import (
+    ActionMilestone,
+    Assessment,
+    Evidence,
+    Finding,
+    ImprovementAction,
+    PackInfo,
+    WaiverRecord,
+)
+from govcheck.engine.core.status import BADNESS, Status
+from govcheck.engine.facts.loader import FactsFile
+from govcheck.engine.facts.model import Evidenced
+from govcheck.engine.facts.views import VIEWS, Item
+from govcheck.engine.packs.checktree import CheckNode
+from govcheck.engine.packs.loading import Rule, RulePack
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an evaluation depends on besides rules and facts."""
+
+    as_of: dt.date | None = None  # None: the facts file's own as_of
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    waivers: tuple[WaiverRecord, ...] = ()
+    outcomes: bool = True  # keep each finding's outcome tree, the steps `govcheck explain` shows
+
+
+def evaluate(pack: RulePack, facts_file: FactsFile, context: Context) -> Assessment:
+    facts = facts_file.facts
+    check_context = CheckContext(context.as_of or facts.as_of, context.calendar, facts, explain=context.outcomes)
+    evidence = _EvidenceIndex(facts_file)
+    findings = tuple(_finding(rule, pack, evidence, check_context, context.outcomes) for rule in pack.rules)
+    # Waivers come after every verdict is reached, so they can only turn gaps into `waived`.
+    findings, waiver_states = apply_waivers(findings, context.waivers, facts, check_context.as_of, context.calendar)
+    # The memo holds the item contexts made within it, and they hold the memo: emptying it lets this
+    # LEP's views and contexts go as soon as it is assessed, not when the collector next finds the cycle.
+    check_context.memo.clear()
+    return Assessment(
+        organisation_id=facts.organisation.id,
+        organisation_name=facts.organisation.name,
+        facts_file=facts_file.path,
+        facts_sha256=facts_file.sha256,
+        as_of=check_context.as_of,
+        pack=PackInfo(pack.id, pack.spec.title, pack.spec.edition, pack.spec.publisher),
+        findings=findings,
+        topics=dict(pack.topics),
+        waivers=waiver_states,
+        improvement_actions=_improvement_actions(facts_file),
+    )
+
+
+def _improvement_actions(facts_file: FactsFile) -> tuple[ImprovementAction, ...]:
+    plan = facts_file.facts.improvement_plan
+    return tuple(
+        ImprovementAction(
+            id=action.id,
+            summary=action.summary,
+            addresses=tuple(action.addresses),
+            owner=action.owner,
+            status=action.status,
+            milestones=tuple(ActionMilestone(m.description, m.due_on, m.completed_on) for m in action.milestones),
+            line=facts_file.source.line_of(("improvement_plan", "actions", i)),
+        )
+        for i, action in enumerate(plan.actions if plan else [])
+    )
+
+
+def evaluate_rule(rule: Rule, ctx: CheckContext) -> Outcome:
+    """The outcome of one rule, ``applies_when`` included, with crashes captured as ``error``."""
+    try:
+        if rule.applies_when is not None:
+            applies = run(rule.applies_when, ctx.facts, ctx)
+            if applies.status is not Status.MET:
+                return Outcome(
+                    Status.NOT_APPLICABLE,
+                    f"does not apply: {applies.reason}",
+                    children=(applies,),
+                    facts=applies.facts,
+                    label="applies when",
+                )
+        return run(rule.check, ctx.facts, ctx)
+    except Exception as error:  # noqa: BLE001 - reported as this rule's result, never raised
+        return Outcome(Status.ERROR, f"the check failed: {type(error).__name__}: {error}")
+
+
+def _finding(rule: Rule, pack: RulePack, evidence: _EvidenceIndex, ctx: CheckContext, keep: bool) -> Finding:
+    outcome = evaluate_rule(rule, ctx)
+    items = outcome.items
+    return Finding(
+        rule_id=rule.id,
+        title=rule.spec.title,
+        topic=rule.spec.topic,
+        topic_title=pack.topics.get(rule.spec.topic, rule.spec.topic),
+        severity=rule.spec.severity,
+        obligation=rule.spec.obligation,
+        basis=rule.spec.basis,
+        requirements=tuple(rule.spec.requirements),
+        citation=str(rule.spec.cite),
+        citation_url=rule.spec.cite.url,
+        status=outcome.status,
+        reason=outcome.reason,
+        items=items,
+        item_lines=tuple(evidence.line_of(item.path) if item.path else None for item in items),
+        passed=outcome.passed,
+        total=outcome.total,
+        evidence=evidence.of(outcome),
+        remediation=rule.spec.remediation,
+        outcome=outcome if keep else None,
+    )
+
+
+class _EvidenceIndex:
+    """Where each facts path stands and what evidence the facts cite for it, for one facts file.
+
+    Rules over the same view read the same paths (every transparency rule reads each
+    meeting's date), and paths share their beginnings: each path is worked out once per
+    assessment, from its parent's entry.
+    """
+
+    def __init__(self, facts_file: FactsFile) -> None:
+        self.source = facts_file.source
+        # path -> its Evidence: the dotted path, its line, what the facts cite for it
+        self._evidence: dict[PathKey, Evidence] = {}
+        # path -> (the value there, the evidence cited on it or the nearest fact enclosing it, dotted path)
+        self._entries: dict[PathKey, tuple[Any, str | None, str]] = {(): (facts_file.facts, None, "")}
+
+    def line_of(self, path: PathKey) -> int | None:
+        return self.at(path).line
+
+    def at(self, path: PathKey) -> Evidence:
+        return self._evidence.get(path) or self._make(path)
+
+    def of(self, outcome: Outcome) -> tuple[Evidence, ...]:
+        """Every facts path the outcome read, with its line and the evidence the facts cite for it."""
+        found: dict[PathKey, Evidence] = {}
+        self._collect(outcome, found)
+        return tuple(found.values())
+
+    def _collect(self, node: Outcome, found: dict[PathKey, Evidence]) -> None:
+        # A rule over every meeting reads a few paths of each: this runs for each path of each
+        # item of each rule, so the look-up in what is already known is written out here.
+        known = self._evidence
+        for path in node.facts:
+            if path not in found:
+                found[path] = known.get(path) or self._make(path)
+        for item in node.items:
+            path = item.path
+            if path and path not in found:
+                found[path] = known.get(path) or self._make(path)
+        for child in node.children:
+            self._collect(child, found)
+
+    def _make(self, path: PathKey) -> Evidence:
+        _, cited, dotted = self._entry(path)
+        made = self._evidence[path] = Evidence(dotted, self.source.line_of(path), cited)
+        return made
+
+    def _entry(self, path: PathKey) -> tuple[Any, str | None, str]:
+        found = self._entries.get(path)
+        if found is not None:
+            return found
+        parent, cited, dotted = self._entry(path[:-1])
+        part = path[-1]
+        if parent is None:
+            value = None
+        elif isinstance(part, int):
+            value = parent[part] if isinstance(parent, list) and part < len(parent) else None
+        elif isinstance(parent, dict):
+            value = parent.get(part)
+        else:
+            value = getattr(parent, part, None)
+        own = _cited_on(value) if isinstance(value, Evidenced) else None
+        dotted = f"{dotted}[{part}]" if isinstance(part, int) else (f"{dotted}.{part}" if dotted else str(part))
+        found = self._entries[path] = (value, cited if own is None else own, dotted)
+        return found
+
+
+def _cited_on(fact: Evidenced) -> str | None:
+    evidence = fact.evidence
+    if evidence is None:
+        return None
+    parts = [evidence.document, evidence.section and f"section {evidence.section}", evidence.url]
+    return ", ".join(p for p in parts if p)
+
+
+def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
+    """Evaluate one node of a check tree against ``value`` (the facts, or an item of a view)."""
+    if node.each is None:
+        return _single(node, value, ctx)
+    view = VIEWS[node.each]
+    every = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
+    items = [item for item in every if node.where is None or node.where.holds(item.value)]
+    scope = view.name.replace("_", " ") + (f" where {node.where.describe()}" if node.where else "")
+    unrecorded: list[Item] = []
+    if view.unrecorded is not None and node.where is None:
+        find = view.unrecorded
+        unrecorded = ctx.cached(("unrecorded", view.name), lambda: find(ctx.facts, ctx.as_of))
+    if not items and not unrecorded:
+        return Outcome(node.when_empty, f"no {scope} recorded", detail=(f"each {scope}: none",), label=scope)
+    results = []
+    children = []
+    for item in items:
+        outcome = _single(node, item.value, _within(ctx, item))
+        # Labels are for reading the tree step by step; unread, the outcome is kept as it is.
+        children.append(replace(outcome, label=item.label) if ctx.explain else outcome)
+        results.append(ItemResult(item.label, outcome.status, outcome.reason, item.path))
+    for parent in unrecorded:
+        results.append(
+            ItemResult(
+                parent.label,
+                Status.MISSING_EVIDENCE,
+                f"not recorded whether there were any {view.name.replace('_', ' ')}",
+                parent.path,
+            )
+        )
+    return _aggregate(scope, results, tuple(children))
+
+
+def _within(ctx: CheckContext, item: Item) -> CheckContext:
+    """The context for checking ``item``. Every rule over a view checks each of its items, so each
+    item's context is made once per assessment rather than once per rule."""
+    contexts: dict[tuple[PathKey, str], CheckContext] = ctx.cached("item contexts", dict)
+    key = (item.path, item.label)
+    found = contexts.get(key)
+    if found is None:
+        found = contexts[key] = ctx.within(item.path, item.label, item.roots)
+    return found
+
+
+def _aggregate(scope: str, results: list[ItemResult], children: tuple[Outcome, ...]) -> Outcome:
+    passed = sum(r.status in (Status.MET, Status.NOT_APPLICABLE) for r in results)
+    failed = sum(r.status in (Status.NOT_MET, Status.PARTIAL, Status.ERROR) for r in results)
+    unknown = len(results) - passed - failed
+    total = len(results)
+    if failed == 0 and unknown == 0:
+        status, reason = Status.MET, f"all {total} {scope} pass"
+    elif failed == 0:
+        status, reason = Status.MISSING_EVIDENCE, f"{unknown} of {total} {scope} lack the facts to decide"
+    elif passed == 0 and unknown == 0:
+        status, reason = Status.NOT_MET, f"none of {total} {scope} pass"
+    elif passed == 0:
+        status = Status.NOT_MET
+        reason = f"none of {total} {scope} pass ({failed} fail, {unknown} lack the facts)"
+    else:
+        status = Status.PARTIAL
+        reason = f"{passed} of {total} {scope} pass, {failed} fail" + (f", {unknown} lack the facts" if unknown else "")
+    if any(r.status is Status.ERROR for r in results):
+        status = Status.ERROR
+    return Outcome(status, reason, tuple(results), passed, total, children=children, label=scope)
+
+
+def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
+    if node.kind == "all":
+        parts = [run(child, value, ctx) for child in node.children]
+        status = max((p.status for p in parts), key=BADNESS.__getitem__)
+        return _combined(status, parts, "and", "all of")
+    if node.kind == "any":
+        parts = [run(child, value, ctx) for child in node.children]
+        status = min((p.status for p in parts), key=BADNESS.__getitem__)
+        return _combined(status, parts, "or", "any of")
+    if node.kind == "not":
+        inner = run(node.children[0], value, ctx)
+        flipped = {Status.MET: Status.NOT_MET, Status.NOT_MET: Status.MET, Status.PARTIAL: Status.NOT_MET}
+        status = flipped.get(inner.status, inner.status)
+        return Outcome(status, f"not: {inner.reason}", facts=inner.facts, children=(inner,), label="not")
+    kind = REGISTRY[node.kind]
+    outcome = kind.function(value, node.params, ctx)
+    if outcome.label or not ctx.explain:
+        return outcome
+    return replace(outcome, label=node.kind)
+
+
+def _combined(status: Status, parts: list[Outcome], joiner: str, label: str) -> Outcome:
+    # The reason shown is that of the parts that decided the status; items and counts add up.
+    deciding = [p for p in parts if p.status is status] or parts
+    reason = f"; {joiner} ".join(dict.fromkeys(p.reason for p in deciding))
+    items = tuple(item for p in parts for item in p.items)
+    counted = [p for p in parts if p.total is not None]
+    passed = sum(p.passed or 0 for p in counted) if counted else None
+    total = sum(p.total or 0 for p in counted) if counted else None
+    return Outcome(
+        status,
+        reason,
+        items,
+        passed,
+        total,
+        children=tuple(parts),
+        facts=tuple(path for p in parts for path in p.facts),
+        label=label,
+    )

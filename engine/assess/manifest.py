@@ -1,0 +1,92 @@
+"""The manifest of an assessment: every file it read, with a SHA-256 of its bytes.
+
+A result that names the govcheck version, the edition, the date and the digest of
+each facts file, rule file and waiver file can be re-run later and compared
+(``govcheck check --replay``): same inputs and same version, same verdicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from govcheck.engine.assess.waivers import WaiverSet
+from govcheck.engine.core.results import Assessment, InputFile
+from govcheck.engine.packs.loading import RulePack, file_digest, packs_folder
+
+FACTS, RULES, WAIVERS = "facts", "rules", "waivers"
+
+
+def is_bundled(pack: RulePack) -> bool:
+    return Path(pack.folder).resolve().parent == packs_folder().resolve()
+
+
+def pack_inputs(pack: RulePack) -> tuple[InputFile, ...]:
+    """The pack's own files and those of every pack it extends, named as the pack names them.
+
+    Bundled packs are named relative to the bundled rules folder (``naf-2019/pack.yaml``),
+    so a result does not depend on where govcheck is installed.
+    """
+    folder = Path(pack.folder)
+    chain = [folder]
+    extends = pack.spec.extends
+    while extends:  # the loader has already refused loops and unknown parents
+        parent = folder.parent / extends
+        chain.append(parent)
+        extends = _extends_of(parent)
+    base = folder.parent
+    found = []
+    for pack_dir in chain:
+        for file in sorted(pack_dir.glob("*.yaml")):
+            name = file.relative_to(base).as_posix() if is_bundled(pack) else file.as_posix()
+            found.append(InputFile(RULES, name, file_digest(file)))
+    return tuple(found)
+
+
+def _extends_of(pack_dir: Path) -> str | None:
+    from govcheck.engine.reading import yamlsource
+
+    data, _ = yamlsource.load(pack_dir / "pack.yaml")
+    value = data.get("extends") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True)
+class PackManifest:
+    """What a manifest says of a pack: its files with their digests, and where it came from if not bundled."""
+
+    files: tuple[InputFile, ...]
+    source: str | None
+
+    @classmethod
+    def of(cls, pack: RulePack) -> PackManifest:
+        # Hashing every rule file takes longer than assessing a LEP: a caller assessing many
+        # LEPs against one pack works this out once (Assessor does).
+        return cls(pack_inputs(pack), None if is_bundled(pack) else pack.folder)
+
+
+def record_inputs(
+    assessment: Assessment, pack: RulePack, waivers: WaiverSet | None, manifest: PackManifest | None = None
+) -> Assessment:
+    """The assessment with its manifest: the facts file, the rule files and the waiver file it read."""
+    manifest = manifest or PackManifest.of(pack)
+    inputs = [InputFile(FACTS, assessment.facts_file, assessment.facts_sha256), *manifest.files]
+    if waivers is not None:
+        inputs.append(InputFile(WAIVERS, waivers.file, waivers.sha256))
+    return replace(assessment, inputs=tuple(inputs), pack=replace(assessment.pack, source=manifest.source))
+
+
+def changed_inputs(old: tuple[InputFile, ...], new: tuple[InputFile, ...]) -> list[str]:
+    """Plain sentences naming each input that differs between two manifests."""
+    before = {(f.role, f.path): f.sha256 for f in old}
+    after = {(f.role, f.path): f.sha256 for f in new}
+    changes = []
+    for key in sorted(before.keys() | after.keys()):
+        role, path = key
+        if key not in after:
+            changes.append(f"{role} file {path} was read then and not now")
+        elif key not in before:
+            changes.append(f"{role} file {path} is read now and was not then")
+        elif before[key] != after[key]:
+            changes.append(f"{role} file {path} changed (sha256 {before[key][:12]} -> {after[key][:12]})")
+    return changes

@@ -1,0 +1,224 @@
+"""Waivers: reading a waiver file, and applying waivers to an assessment's findings.
+
+A waiver excuses one rule for one LEP (optionally one item of it) for a time, with a
+justification, the person who asked and a different person who approved. Waivers are
+applied after evaluation, so a waiver can only ever turn a gap into ``waived``: a met,
+not-applicable or unmatched finding is returned untouched. A waiver that has expired
+by the assessment date no longer applies and is reported; one that matches nothing is
+reported as unused; one that ends within ``EXPIRY_WARNING_WORKING_DAYS`` working days
+is flagged, so it can be renewed or the gap closed in time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from govcheck.engine.calendar import ONE_DAY, WorkingCalendar
+from govcheck.engine.core.errors import InputError, Problem
+from govcheck.engine.core.outcome import ItemResult, Outcome
+from govcheck.engine.core.results import Finding, WaiverRecord, WaiverState
+from govcheck.engine.core.status import Status
+from govcheck.engine.facts.loader import validate
+from govcheck.engine.facts.model import Facts
+from govcheck.engine.packs.loading import RULE_ID
+from govcheck.engine.reading import yamlsource
+
+WAIVERS_FORMAT_VERSION = 1
+EXPIRY_WARNING_WORKING_DAYS = 20
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Scope(_Strict):
+    lep: str = Field(min_length=1, description="the organisation id of the LEP (organisation.id in its facts file)")
+    item: str | None = Field(
+        default=None,
+        min_length=1,
+        description="one item of the rule: its id in the facts (a person's or meeting's id) or its label in reports",
+    )
+
+
+class WaiverSpec(_Strict):
+    """One waiver as written in a waiver file."""
+
+    rule: str = Field(pattern=RULE_ID.pattern, description="the id of the rule waived")
+    scope: Scope
+    justification: str = Field(min_length=1, description="why the gap is accepted for now")
+    requested_by: str = Field(min_length=1)
+    approved_by: str = Field(min_length=1, description="who approved it; never the person who asked")
+    granted_on: dt.date
+    expires_on: dt.date
+
+
+class WaiverFileSpec(_Strict):
+    format_version: Literal[1] = Field(description="the waiver file format version")
+    waivers: list[WaiverSpec] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WaiverSet:
+    """The waivers of one file, validated, with the file's digest for the result's manifest."""
+
+    file: str
+    sha256: str
+    waivers: tuple[WaiverRecord, ...]
+
+
+def load_waivers(path: str | Path) -> WaiverSet:
+    path = Path(path)
+    return parse_waivers(yamlsource.read_text(path), str(path))
+
+
+def parse_waivers(text: str, name: str) -> WaiverSet:
+    data, source = yamlsource.parse(text, name)
+    spec = validate(WaiverFileSpec, data, source)
+    problems: list[Problem] = []
+    records: list[WaiverRecord] = []
+    seen: dict[tuple[str, str, str | None], int] = {}
+
+    def problem(at: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
+        line, column = source.locate(at) or (None, None)
+        problems.append(Problem(name, message, line, column, hint))
+
+    for index, waiver in enumerate(spec.waivers):
+        at: tuple[str | int, ...] = ("waivers", index)
+        if _person(waiver.approved_by) == _person(waiver.requested_by):
+            problem(
+                (*at, "approved_by"),
+                f"waiver {index + 1} is approved by the person who requested it ({waiver.approved_by})",
+                "a waiver needs a second person's approval",
+            )
+        if waiver.expires_on <= waiver.granted_on:
+            problem(
+                (*at, "expires_on"),
+                f"waiver {index + 1} expires on {waiver.expires_on} but was granted on {waiver.granted_on}",
+                "the expiry date comes after the date granted",
+            )
+        key = (waiver.rule, waiver.scope.lep, waiver.scope.item)
+        if key in seen:
+            problem(at, f"waiver {index + 1} covers the same rule and scope as waiver {seen[key] + 1}", "merge them")
+        seen.setdefault(key, index)
+        records.append(
+            WaiverRecord(
+                rule_id=waiver.rule,
+                lep=waiver.scope.lep,
+                item=waiver.scope.item,
+                justification=waiver.justification,
+                requested_by=waiver.requested_by,
+                approved_by=waiver.approved_by,
+                granted_on=waiver.granted_on,
+                expires_on=waiver.expires_on,
+                file=name,
+                line=source.line_of(at),
+            )
+        )
+    if problems:
+        raise InputError(problems)
+    return WaiverSet(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), tuple(records))
+
+
+def _person(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def apply_waivers(
+    findings: tuple[Finding, ...],
+    waivers: tuple[WaiverRecord, ...],
+    facts: Facts,
+    as_of: dt.date,
+    calendar: WorkingCalendar,
+) -> tuple[tuple[Finding, ...], tuple[WaiverState, ...]]:
+    """The findings with matching gaps waived, and what became of each waiver scoped to this LEP."""
+    lep = facts.organisation.id
+    result = list(findings)
+    states: list[WaiverState] = []
+    for waiver in (w for w in waivers if w.lep == lep):
+        if waiver.granted_on > as_of:
+            states.append(WaiverState(waiver, "not_yet_granted"))
+            continue
+        if waiver.expires_on < as_of:
+            states.append(WaiverState(waiver, "expired"))
+            continue
+        covered: list[str] = []
+        for index, finding in enumerate(result):
+            if finding.rule_id != waiver.rule_id:
+                continue
+            waived, what = _waive(finding, waiver, facts)
+            result[index] = waived
+            covered.extend(what)
+        # Days left counts the expiry day itself: a waiver expiring tomorrow has one working day left at most.
+        left = calendar.clear_working_days_between(as_of, waiver.expires_on + ONE_DAY)
+        expiring = left <= EXPIRY_WARNING_WORKING_DAYS
+        state = "applied" if covered else "unused"
+        states.append(WaiverState(waiver, state, expiring, left, tuple(covered)))
+    return tuple(result), tuple(states)
+
+
+def _waive(finding: Finding, waiver: WaiverRecord, facts: Facts) -> tuple[Finding, list[str]]:
+    """The finding with ``waiver`` applied, and what it covered (nothing: the finding unchanged)."""
+    before = finding.status_before_waiver or finding.status
+    if not before.is_gap:
+        return finding, []
+    if waiver.item is None:
+        if finding.status is Status.WAIVED and any(w.item is None for w in finding.waivers):
+            return finding, []
+        return replace(
+            finding, status=Status.WAIVED, waivers=(*finding.waivers, waiver), status_before_waiver=before
+        ), ["*"]
+    matched = [
+        i
+        for i, item in enumerate(finding.items)
+        if item.status.is_gap and waiver.item in (item.label, _item_id(facts, item))
+    ]
+    if not matched:
+        return finding, []
+    items = tuple(
+        ItemResult(item.label, Status.WAIVED, item.reason, item.path) if i in matched else item
+        for i, item in enumerate(finding.items)
+    )
+    still_failing = any(item.status.is_gap for item in items)
+    explained = finding.outcome is None or not _gap_outside_items(finding.outcome)
+    status = Status.WAIVED if not still_failing and explained else finding.status
+    waived = replace(
+        finding,
+        items=items,
+        status=status,
+        waivers=(*finding.waivers, waiver),
+        status_before_waiver=before if status is Status.WAIVED else finding.status_before_waiver,
+    )
+    return waived, [finding.items[i].label for i in matched]
+
+
+def _item_id(facts: Facts, item: ItemResult) -> str | None:
+    """The id of the fact an item stands for (a person's, a meeting's), when its path leads to one."""
+    if len(item.path) < 2 or not isinstance(item.path[0], str) or not isinstance(item.path[1], int):
+        return None
+    collection: Any = getattr(facts, item.path[0], None)
+    if not isinstance(collection, list) or item.path[1] >= len(collection):
+        return None
+    found = getattr(collection[item.path[1]], "id", None)
+    return found if isinstance(found, str) else None
+
+
+def _gap_outside_items(node: Outcome) -> bool:
+    """Whether any part of a gap comes from a check that lists no items (so waiving items cannot cover it)."""
+    if not node.status.is_gap:
+        return False
+    per_item = len(node.children) == len(node.items) and all(
+        child.label == item.label for child, item in zip(node.children, node.items, strict=True)
+    )
+    if node.items and per_item:
+        return False  # an `each:` over items: the gap is exactly its failing items
+    if node.reason.startswith("not: "):
+        return True  # a negated check decides on its own, whatever items it read
+    if node.children:
+        return any(_gap_outside_items(child) for child in node.children)
+    return not node.items

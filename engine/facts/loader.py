@@ -1,0 +1,154 @@
+"""Loading YAML files into models: facts files, and the same located errors for any other file.
+
+Every problem is reported with the file, line and column it concerns and, where
+it can tell, the key or value that was meant. ``load_model`` is the one reading
+path for every kind of input file (facts, rule packs, waivers): YAML read
+safely and within bounds (``yamlsource``), then validated against a pydantic
+model with each error turned into a located problem (``schema_errors``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, RootModel, ValidationError
+
+from govcheck.engine.core.errors import InputError, Problem
+from govcheck.engine.core.paths import PathKey
+from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, Facts
+from govcheck.engine.reading import yamlsource
+from govcheck.engine.reading.schema_errors import describe, dotted, problems_from
+from govcheck.engine.reading.yamlsource import SourceMap
+
+M = TypeVar("M", bound=BaseModel)
+
+FACTS_START = "a facts file starts with `format_version: 1`; `govcheck init NAME` writes one to fill in"
+
+
+@dataclass(frozen=True)
+class FactsFile:
+    """A validated facts file, with where each fact stood and a digest of the bytes read."""
+
+    path: str
+    facts: Facts
+    source: SourceMap
+    sha256: str
+
+
+def load_facts(path: Path | str) -> FactsFile:
+    path = Path(path)
+    text = yamlsource.read_text(path)
+    return parse_facts(text, str(path))
+
+
+def parse_facts(text: str, name: str) -> FactsFile:
+    data, source = yamlsource.parse(text, name, empty_hint=FACTS_START)
+    facts = validate(Facts, data, source)
+    problems = reference_problems(facts, source)
+    if problems:
+        raise InputError(problems)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return FactsFile(name, facts, source, digest)
+
+
+def load_model(path: Path | str, model: type[M], *, empty_hint: str | None = None) -> tuple[M, SourceMap]:
+    """Read the YAML file at ``path`` into ``model``; any problem is an InputError naming file, line and column.
+
+    ``model`` may be a ``RootModel`` for a file whose top level is a list. The
+    SourceMap returned locates every key and value, for problems found later
+    (an id that names nothing, say).
+    """
+    data, source = yamlsource.load(Path(path), empty_hint=empty_hint)
+    return validate(model, data, source), source
+
+
+def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ()) -> M:
+    """Validate plain data against ``model``, turning pydantic's errors into located problems.
+
+    ``prefix`` is where ``data`` stands in its file, for data read from inside a
+    larger document (a rule's example facts).
+    """
+    if not issubclass(model, RootModel) and not isinstance(data, dict):
+        line, column = source.locate(prefix) or (1, 1)
+        if prefix:
+            item = f"list item {prefix[0] + 1}" if prefix == (prefix[0],) and isinstance(prefix[0], int) else None
+            place = item or dotted(prefix)
+            what = f"{place} has no value" if data is None else f"{place} holds {describe(data)}"
+            message, hint = f"{what}, but a mapping of keys is expected", None
+        elif data is None:
+            message, hint = "is empty", FACTS_START if model is Facts else None
+        else:
+            message, hint = f"holds {describe(data)}, but a mapping of keys is expected", "write `key: value` lines"
+        raise InputError.single(source.file, message, line, column, hint)
+    version = data.get("format_version") if model is Facts else None
+    if isinstance(version, int) and not isinstance(version, bool) and version != FACTS_FORMAT_VERSION:
+        at = source.locate((*prefix, "format_version"))
+        raise InputError.single(
+            source.file,
+            f"is written in facts format {version}; this govcheck reads format {FACTS_FORMAT_VERSION}",
+            at[0] if at else None,
+            at[1] if at else None,
+            hint="upgrade govcheck or convert the file",
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InputError(problems_from(model, error.errors(), source, prefix)) from None
+
+
+PLURAL = {"body": "bodies", "person": "people"}
+
+
+def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) -> list[Problem]:
+    """Ids that name something the file does not define: a meeting of an unknown body, and so on."""
+    problems: list[Problem] = []
+    body_ids = [body.id for body in facts.bodies]
+    person_ids = [person.id for person in facts.people]
+
+    def unknown(path: PathKey, what: str, value: str, choices: list[str]) -> None:
+        position = source.locate((*prefix, *path))
+        line, column = position if position else (None, None)
+        hint = did_you_mean(value, choices).removeprefix("; ") or (
+            f"defined {PLURAL[what]}: {', '.join(choices)}" if choices else f"no {PLURAL[what]} are defined"
+        )
+        problems.append(Problem(source.file, f"{dotted(path)} names unknown {what} {value!r}", line, column, hint))
+
+    for collection, ids in (
+        ("bodies", body_ids),
+        ("people", person_ids),
+        ("senior_staff", [s.id for s in facts.senior_staff]),
+        ("meetings", [m.id for m in facts.meetings]),
+    ):
+        seen: set[str] = set()
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                position = source.locate((*prefix, collection, index, "id"))
+                line, column = position if position else (None, None)
+                problems.append(
+                    Problem(
+                        source.file,
+                        f"{collection}[{index}].id {item_id!r} is used twice",
+                        line,
+                        column,
+                        "each id must be unique",
+                    )
+                )
+            seen.add(item_id)
+    for p, person in enumerate(facts.people):
+        for r, role in enumerate(person.roles):
+            if role.body not in body_ids:
+                unknown(("people", p, "roles", r, "body"), "body", role.body, body_ids)
+    for m, meeting in enumerate(facts.meetings):
+        if meeting.body not in body_ids:
+            unknown(("meetings", m, "body"), "body", meeting.body, body_ids)
+        for a, attendee in enumerate(meeting.attendance or []):
+            if attendee not in person_ids:
+                unknown(("meetings", m, "attendance", a), "person", attendee, person_ids)
+        for d, declaration in enumerate(meeting.declarations or []):
+            if declaration.person not in person_ids:
+                unknown(("meetings", m, "declarations", d, "person"), "person", declaration.person, person_ids)
+    return problems
