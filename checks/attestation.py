@@ -13,6 +13,7 @@ from typing import Any
 
 from govcheck.checks.base import CheckContext, Params, check_kind
 from govcheck.checks.dates import Span, later_by
+from govcheck.checks.wording import Code
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.attestation_subjects import ATTESTATION_SUBJECTS
@@ -22,6 +23,14 @@ from govcheck.engine.facts.records import AttestationSubject
 class AttestedParams(Params):
     subject: AttestationSubject
     max_age: Span | None = None  # a judgement older than this no longer counts, whatever its valid_until
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        age = f", made no more than {self.max_age.words()} before the assessment date" if self.max_age else ""
+        return (
+            f"a recorded judgement on {code(self.subject)} says it is met, still valid at the assessment date{age} "
+            "(absent or expired: missing evidence)"
+        )
 
 
 @check_kind("attested")

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from govcheck.checks.wording import Code, Sentence
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.core.outcome import Outcome
 from govcheck.engine.core.paths import PathKey
@@ -69,6 +70,10 @@ class Params(BaseModel):
 
     # Built when a rule pack is read from YAML; a pack kept between runs never needs them built.
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+
+    def in_words(self, code: Code) -> str | Sentence | None:
+        """What must hold, in words, with facts paths set by ``code``; None: say it from the kind's summary."""
+        return None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from govcheck.checks.base import CheckContext, Params, PathSpec, check_kind
+from govcheck.checks.wording import Code, Sentence
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import ItemResult, Outcome, missing
 from govcheck.engine.core.status import Status
@@ -16,6 +17,11 @@ class CoversParams(Params):
     path: Annotated[str, PathSpec(Document)] = "assurance_framework"
     subjects: list[Subject]
     what: str | None = None
+
+    def in_words(self, code: Code) -> Sentence:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        subjects = tuple(Sentence(f"{code(subject)}: {SUBJECTS[subject]}") for subject in self.subjects)
+        return Sentence(f"{code(self.path)} names the section that covers each of these subjects:", subjects)
 
 
 @check_kind("covers")

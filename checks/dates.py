@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from govcheck.checks.base import CheckContext, DatePath, Params, PathSpec, check_kind
+from govcheck.checks.wording import Code, local_words, what_words
 from govcheck.engine.calendar import WorkingCalendar, add_months
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
@@ -148,6 +149,14 @@ class DeadlineParams(Params):
             raise ValueError("give exactly one of within (at most this long after) or at_least (this long before)")
         return self
 
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        local = local_words(self.local, code)
+        if self.within is not None:
+            return f"{code(self.to)} is within {self.within.words()} after {code(self.from_)}{local}"
+        assert self.at_least is not None
+        return f"{code(self.from_)} is at least {self.at_least.words()} before {code(self.to)}{local}"
+
 
 def _words(path: str) -> str:
     return path.split(".")[-1].removesuffix("_on").replace("_", " ")
@@ -249,6 +258,14 @@ class KeptCurrentParams(Params):
     local: LocalCommitment = None
     what: str | None = None
 
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        published = ", published (a url or published_on)" if self.must_be_published else ""
+        return (
+            f"{code(self.path)} is in place{published}, and adopted or reviewed no more than "
+            f"{self.review_within.words()} before the assessment date{local_words(self.local, code)}"
+        )
+
 
 @check_kind("kept_current")
 def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Outcome:
@@ -292,6 +309,13 @@ class RecentParams(Params):
     within: Span
     local: LocalCommitment = None
     what: str | None = None
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        return (
+            f"{code(self.path)} is no more than {self.within.words()} before the assessment date"
+            f"{local_words(self.local, code)}{what_words(self.what)}"
+        )
 
 
 @check_kind("recent")

@@ -17,6 +17,7 @@ from govcheck.checks.base import CheckContext, Params, PathSpec, check_kind
 from govcheck.checks.dates import LocalCommitment, Span, later_by, strictest
 from govcheck.checks.thresholds import ViewName
 from govcheck.checks.where import Where
+from govcheck.checks.wording import Code, local_words, what_words
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label
@@ -31,6 +32,10 @@ YEARS_BACK = 3
 class DateReachedParams(Params):
     date: dt.date
     what: str | None = None  # what binds from that date, in words
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        return f"the assessment date is on or after {self.date:%-d %B %Y}{what_words(self.what)}"
 
 
 @check_kind("date_reached")
@@ -60,6 +65,14 @@ class YearlyParams(Params):
     )
     within: Span
     what: str | None = None
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        when = "start" if self.due_after == "start" else "end"
+        return (
+            f"for the latest financial year whose record is due, {code(self.path)} has an entry with "
+            f"{code(self.on)} within {self.within.words()} of the year's {when}{what_words(self.what)}"
+        )
 
 
 @check_kind("yearly")
@@ -105,6 +118,13 @@ class AnnualDeadlineParams(Params):
     day: int = Field(ge=1, le=28)
     what: str | None = None
 
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        return (
+            f"each year's entry of {code(self.path)} has {code(self.on)} on or before "
+            f"{self.day} {dt.date(2001, self.month, 1):%B}{what_words(self.what)}"
+        )
+
 
 @check_kind("annual_deadline")
 def annual_deadline(value: Any, params: AnnualDeadlineParams, ctx: CheckContext) -> Outcome:
@@ -139,6 +159,14 @@ class LatestParams(Params):
     within: Span
     local: LocalCommitment = None
     what: str | None = None
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        where = f" where {self.where.in_words(code)}" if self.where is not None else ""
+        return (
+            f"the latest {code(self.date)} of the {self.of.replace('_', ' ')}{where} is no more than "
+            f"{self.within.words()} before the assessment date{local_words(self.local, code)}{what_words(self.what)}"
+        )
 
 
 @check_kind("latest")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from govcheck.checks.base import CheckContext, FactPath, Params, PathSpec, check_kind
+from govcheck.checks.wording import Code, what_words
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label
@@ -18,6 +19,10 @@ def _show(path: str) -> str:
 class PresentParams(Params):
     path: FactPath
     what: str | None = None  # how a reason names the fact; the path, in words, by default
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        return f"{code(self.path)} is recorded{what_words(self.what)}"
 
 
 @check_kind("present")
@@ -40,6 +45,10 @@ class IsTrueParams(Params):
     path: FactPath
     what: str | None = None
 
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        return f"{code(self.path)} is yes{what_words(self.what)}"
+
 
 @check_kind("is_true")
 def is_true(value: Any, params: IsTrueParams, ctx: CheckContext) -> Outcome:
@@ -60,6 +69,10 @@ class IsOneOfParams(Params):
     path: FactPath
     values: list[Any]
     what: str | None = None
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        return f"{code(self.path)} is one of {', '.join(map(str, self.values))}{what_words(self.what)}"
 
 
 @check_kind("is_one_of")
@@ -82,6 +95,10 @@ def is_one_of(value: Any, params: IsOneOfParams, ctx: CheckContext) -> Outcome:
 class PublishedParams(Params):
     path: Annotated[str, PathSpec(Document)]
     what: str | None = None
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        return f"{code(self.path)} is in place and published (a url or published_on){what_words(self.what)}"
 
 
 @check_kind("published")

@@ -13,6 +13,7 @@ import datetime as dt
 import math
 
 from govcheck.checks.base import CheckContext, Params, check_kind
+from govcheck.checks.wording import Code
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.model import Body, Meeting, Person
@@ -21,6 +22,13 @@ from govcheck.engine.facts.views import MEMBER_ROLES
 
 class QuorateParams(Params):
     after_withdrawals: bool = False
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        text = "the meeting had its body's quorum of voting members present (the body's own quorum rule)"
+        if self.after_withdrawals:
+            text += ", and kept it for every item after members who declared an interest withdrew"
+        return text
 
 
 def _member_seats(people: list[Person], body: Body) -> list[tuple[Person, dt.date, dt.date | None]]:

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, WithJsonSchema, model_vali
 from govcheck.checks.base import CheckContext, Params, check_kind
 from govcheck.checks.dates import LocalCommitment
 from govcheck.checks.where import Where
+from govcheck.checks.wording import Code, bounds_words, fraction, what_words
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import ItemResult, Outcome, met, missing, not_met
 from govcheck.engine.core.status import Status
@@ -68,6 +69,11 @@ class CountParams(Params):
         if self.at_least is not None and committed > self.at_least:
             return committed, None, f" (the LEP's own commitment; national: {self.at_least})"
         return self.at_least, self.at_most, ""
+
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        where = f" where {self.where.in_words(code)}" if self.where is not None else ""
+        return f"the number of {self.of.replace('_', ' ')}{where} is {bounds_words(self.at_least, self.at_most, str)}"
 
 
 @check_kind("count")
@@ -130,6 +136,13 @@ class ShareParams(Params):
     at_most: Share | None = None
     what: str | None = None
 
+    def in_words(self, code: Code) -> str:
+        """What must hold, in words (``govcheck rules show`` and the rule docs)."""
+        return (
+            f"for {bounds_words(self.at_least, self.at_most, fraction)} of the {self.of.replace('_', ' ')}, "
+            f"{self.where.in_words(code)}{what_words(self.what)}"
+        )
+
 
 @check_kind("share")
 def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
@@ -140,7 +153,7 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     """
     view = VIEWS[params.of]
     items = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
-    what = params.what or params.where.describe()
+    what = params.what or params.where.in_words()
     if not items:
         return missing(f"no {params.of.replace('_', ' ')} recorded")
     partly = VIEWS[params.of].partly_listed(ctx.facts)

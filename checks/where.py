@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, TypeAdapter, ValidationError, model_validator
 
+from govcheck.checks.wording import Code, plain
 from govcheck.engine.core import paths
 
 
@@ -42,7 +43,7 @@ class Condition(BaseModel):
             return False
         return not (self.not_in is not None and any(v in self.not_in for v in values))
 
-    def describe(self) -> str:
+    def in_words(self) -> str:
         def show(value: Any) -> str:
             return str(value).lower() if isinstance(value, bool) else str(value)
 
@@ -61,8 +62,8 @@ class Where(RootModel[dict[str, Condition]]):
     def holds(self, item: Any) -> bool:
         return all(condition.holds(paths.read(item, paths.split(path))) for path, condition in self.root.items())
 
-    def describe(self) -> str:
-        return " and ".join(f"{path} {condition.describe()}" for path, condition in self.root.items())
+    def in_words(self, code: Code = plain) -> str:
+        return " and ".join(f"{code(path)} {condition.in_words()}" for path, condition in self.root.items())
 
     def problems(self, item_model: type[BaseModel]) -> list[str]:
         """What is wrong with these conditions for items of ``item_model`` (checked at load time)."""

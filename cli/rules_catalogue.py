@@ -20,8 +20,9 @@ PACKS_DIR_HELP = "Folder of rule packs to document (default: the packs installed
 
 def _bundled(packs_dir: Path | None) -> tuple[list[RulePack], Path]:
     """Every pack in the folder, oldest edition first, and the folder."""
+    from govcheck.engine.packs.bundled import packs_folder
     from govcheck.engine.packs.editions import pack_specs
-    from govcheck.engine.packs.loading import load_pack, packs_folder
+    from govcheck.engine.packs.loading import load_pack
 
     folder = packs_dir or packs_folder()
     return [load_pack(name, folder) for name in pack_specs(folder)], folder

@@ -64,7 +64,7 @@ def _inherited(rule: Rule, pack: RulePack) -> str:
 def card(rule: Rule, pack: RulePack, editions: list[str]) -> str:
     """The rule as text: metadata, citation, rationale, check in words, remediation, examples."""
     from govcheck.engine.packs.catalogue import BASIS_WORDS
-    from govcheck.engine.packs.describe import describe, sentence_case
+    from govcheck.engine.packs.describe import describe_check, sentence_case
 
     spec = rule.spec
     lines = [rule.id, *textwrap.wrap(spec.title, WIDTH), ""]
@@ -85,9 +85,9 @@ def card(rule: Rule, pack: RulePack, editions: list[str]) -> str:
         lines += ["", "Why:", *_wrapped(spec.rationale)]
     if rule.applies_when is not None:
         lines += ["", "Applies when:"]
-        lines += [line for text in describe(rule.applies_when).lines() for line in _wrapped(text, "  ")]
+        lines += [line for text in describe_check(rule.applies_when).lines() for line in _wrapped(text, "  ")]
     lines += ["", "Check:"]
-    said = describe(rule.check).lines(indent="  ", bullet="- ")
+    said = describe_check(rule.check).lines(indent="  ", bullet="- ")
     for text in [sentence_case(said[0]), *said[1:]]:
         depth = len(text) - len(text.lstrip(" "))
         lines += textwrap.wrap(

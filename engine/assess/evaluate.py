@@ -209,7 +209,7 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     view = VIEWS[node.each]
     every = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
     items = [item for item in every if node.where is None or node.where.holds(item.value)]
-    scope = view.name.replace("_", " ") + (f" where {node.where.describe()}" if node.where else "")
+    scope = view.name.replace("_", " ") + (f" where {node.where.in_words()}" if node.where else "")
     unrecorded: list[Item] = []
     if view.unrecorded is not None and node.where is None:
         find = view.unrecorded

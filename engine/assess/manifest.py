@@ -12,7 +12,8 @@ from pathlib import Path
 
 from govcheck.engine.assess.waivers import WaiverSet
 from govcheck.engine.core.results import Assessment, InputFile
-from govcheck.engine.packs.loading import RulePack, file_digest, packs_folder
+from govcheck.engine.packs.bundled import packs_folder
+from govcheck.engine.packs.loading import RulePack, file_digest
 
 FACTS, RULES, WAIVERS = "facts", "rules", "waivers"
 

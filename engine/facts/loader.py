@@ -21,7 +21,7 @@ from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.suggest import did_you_mean
 from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, Facts
 from govcheck.engine.reading import yamlsource
-from govcheck.engine.reading.schema_errors import describe, dotted, problems_from
+from govcheck.engine.reading.schema_errors import dotted, problems_from, read_as
 from govcheck.engine.reading.yamlsource import SourceMap
 
 M = TypeVar("M", bound=BaseModel)
@@ -77,12 +77,12 @@ def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ())
         if prefix:
             item = f"list item {prefix[0] + 1}" if prefix == (prefix[0],) and isinstance(prefix[0], int) else None
             place = item or dotted(prefix)
-            what = f"{place} has no value" if data is None else f"{place} holds {describe(data)}"
+            what = f"{place} has no value" if data is None else f"{place} holds {read_as(data)}"
             message, hint = f"{what}, but a mapping of keys is expected", None
         elif data is None:
             message, hint = "is empty", FACTS_START if model is Facts else None
         else:
-            message, hint = f"holds {describe(data)}, but a mapping of keys is expected", "write `key: value` lines"
+            message, hint = f"holds {read_as(data)}, but a mapping of keys is expected", "write `key: value` lines"
         raise InputError.single(source.file, message, line, column, hint)
     version = data.get("format_version") if model is Facts else None
     if isinstance(version, int) and not isinstance(version, bool) and version != FACTS_FORMAT_VERSION:

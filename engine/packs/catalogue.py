@@ -96,7 +96,7 @@ class Catalogue:
 
 
 def bundled_catalogue_path() -> Path:
-    from govcheck.engine.packs.loading import packs_folder
+    from govcheck.engine.packs.bundled import packs_folder
 
     return packs_folder() / CATALOGUE_FILE
 

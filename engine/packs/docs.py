@@ -10,9 +10,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from govcheck.checks.wording import Sentence
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.packs.catalogue import BASIS_WORDS, Catalogue
-from govcheck.engine.packs.describe import Sentence, describe, sentence_case
+from govcheck.engine.packs.describe import describe_check, sentence_case
 from govcheck.engine.packs.loading import Rule, RulePack
 from govcheck.engine.packs.requirement_coverage import Coverage, PackCoverage, pack_coverage
 
@@ -157,8 +158,8 @@ def rule_section(rule: Rule, catalogue: Catalogue, packs_root: Path) -> list[str
     if spec.rationale:
         lines += [md(spec.rationale), ""]
     if rule.applies_when is not None:
-        lines += _sentence("Applies when", describe(rule.applies_when, code))
-    lines += _sentence("Check", describe(rule.check, code))
+        lines += _sentence("Applies when", describe_check(rule.applies_when, code))
+    lines += _sentence("Check", describe_check(rule.check, code))
     lines += [f"**Remediation.** {md(spec.remediation)}", ""]
     lines += ["| Example | Expected |", "| --- | --- |"]
     lines += [f"| {md(example.name)} | `{example.expect.value}` |" for example, _ in rule.examples]

@@ -24,6 +24,7 @@ from govcheck.engine.core.status import Status
 from govcheck.engine.core.suggest import did_you_mean
 from govcheck.engine.facts.loader import reference_problems, validate
 from govcheck.engine.facts.model import Facts
+from govcheck.engine.packs.bundled import packs_folder
 from govcheck.engine.packs.catalogue import EDITIONS, Catalogue, catalogue_for, load_catalogue
 from govcheck.engine.packs.checktree import CheckNode, CheckTreeParser
 from govcheck.engine.reading import yamlsource
@@ -204,13 +205,6 @@ def _rules_of_file(path: Path, topics: dict[str, str], catalogue: Catalogue) -> 
             line, column = source.locate(at) or (None, None)
             rules.append(Rule(spec, check, applies, tuple(examples), str(path), line, column))
     return rules, parser.problems
-
-
-def packs_folder() -> Path:
-    """The rule packs shipped inside the installed package."""
-    from importlib.resources import files
-
-    return Path(str(files("govcheck") / "rules"))
 
 
 def available_packs(folder: Path | None = None) -> dict[str, Path]:

@@ -42,7 +42,7 @@ def dotted(loc: PathKey) -> str:
     return text or "(top level)"
 
 
-def describe(value: Any) -> str:
+def read_as(value: Any) -> str:
     """What YAML read a value as, in plain words."""
     if value is None:
         return "nothing"
@@ -106,15 +106,15 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
         message = f"{where}: {shown} is not a number"
     elif kind == "string_type":
         if isinstance(value, (bool, int, float, dt.date)):
-            message = f"{where}: {shown} is read as {describe(value)}, but text is expected here"
+            message = f"{where}: {shown} is read as {read_as(value)}, but text is expected here"
             hint = f'put it in quotes: "{shown}"'
         else:
-            message = f"{where}: expected text, found {describe(value)}"
+            message = f"{where}: expected text, found {read_as(value)}"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = f"{where}: expected a mapping of keys (key: value), found {describe(value)}"
+        message = f"{where}: expected a mapping of keys (key: value), found {read_as(value)}"
         hint = "write its keys below it, indented" if not isinstance(value, (list, dict)) else None
     elif kind == "list_type":
-        message = f"{where}: expected a list, found {describe(value)}"
+        message = f"{where}: expected a list, found {read_as(value)}"
         hint = "write each item on its own line starting with '- ', or as [a, b]"
     elif kind in ("literal_error", "enum", "is_instance_of"):
         expected = str(ctx.get("expected", ctx.get("class", "")))
@@ -178,7 +178,7 @@ def _shown(value: Any, raw: str | None) -> str:
     elif isinstance(value, str):
         return repr(value if len(value) <= 60 else value[:60] + "...")
     elif isinstance(value, (dict, list)):
-        return describe(value)
+        return read_as(value)
     else:
         text = str(value).lower() if isinstance(value, bool) else str(value)
     return text if len(text) <= 60 else text[:60] + "..."
