@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 import click
 
 from govcheck.cli.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, echo_problems, reports_input_errors
+from govcheck.engine.core.status import FAIL_ON_CHOICES
+from govcheck.reports import FORMATS
 
 if TYPE_CHECKING:
     from govcheck.reports.json_reader import SavedResult
-
-SEVERITY_CHOICES = ("high", "medium", "low", "never")
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -40,8 +40,7 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     "--format",
     "format_",
     metavar="FORMAT",
-    help="Report format (default text): text, markdown, html, csv, json, sarif, junit, plan, plan-html, "
-    "plan-csv, matrix, matrix-markdown, matrix-html, matrix-csv.",
+    help=f"Report format (default text): {', '.join(FORMATS)}.",
 )
 @click.option(
     "--output",
@@ -53,7 +52,7 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(SEVERITY_CHOICES),
+    type=click.Choice(FAIL_ON_CHOICES),
     default="low",
     show_default=True,
     help="Exit 1 when a gap of this severity or higher is found; never: always exit 0.",

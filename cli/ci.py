@@ -5,7 +5,6 @@ Kept apart from the command so its body stays a short list of steps.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
     ``--format`` names the format of standard output, of an output whose extension names
     none, and of a single ``--output`` (so ``--format json -o out.txt`` writes JSON).
     """
-    from govcheck.reports import FORMATS, format_for_extension
+    from govcheck.reports import FORMATS, extensions, format_for_extension
 
     if format_ is not None and format_ not in FORMATS:
         raise click.BadParameter(f"unknown format {format_!r}; formats: {', '.join(FORMATS)}", param_hint="--format")
@@ -47,9 +46,8 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
     for path in outputs:
         chosen = format_for_extension(path) or format_
         if chosen is None:
-            extensions = sorted({ext for _, names in FORMATS.values() for ext in names})
             raise click.BadParameter(
-                f"cannot tell the format of {path!r} from its extension; use one of {', '.join(extensions)} "
+                f"cannot tell the format of {path!r} from its extension; use one of {', '.join(extensions())} "
                 "or give --format",
                 param_hint="--output",
             )
@@ -139,12 +137,12 @@ def exit_code(assessments: Sequence[Assessment], fail_on: str, missing_evidence:
 
 def baseline_exit(baseline: SavedResult, assessments: Sequence[Assessment], fail_on: str, missing_evidence: str) -> int:
     """Compare with the baseline, say what changed on standard error, and fail only on new or worse gaps."""
-    from govcheck.cli.diff import describe
     from govcheck.engine.core.status import Status
     from govcheck.engine.history.baseline import diff
+    from govcheck.reports.results_diff import diff_lines
 
     result = diff(baseline.assessments, assessments)
-    click.echo(f"against baseline {baseline.file}: " + "\n".join(describe(result, verbose=False)), err=True)
+    click.echo(f"against baseline {baseline.file}: " + "\n".join(diff_lines(result, verbose=False)), err=True)
     failing = [
         gap
         for gap in result.failures(fail_on)
@@ -158,29 +156,10 @@ def replay(saved: SavedResult, planned: Sequence[Output], options: RenderOptions
 
     The comparison goes to standard output; a report of the re-run is written only to ``--output`` files.
     """
-    from govcheck.engine.assess.assessor import Assessor
-    from govcheck.engine.history.replay import compare
+    from govcheck.engine.history.replay import replay as rerun
+    from govcheck.reports import Subject, render
 
-    waiver_files = sorted({i.path for a in saved.assessments for i in a.inputs if i.role == "waivers"})
-    waivers = load_waivers(waiver_files[0]) if waiver_files else None
-    assessors: dict[tuple[str, dt.date], Assessor] = {}
-    assessments = []
-    for before in saved.assessments:
-        pack = before.pack.source or before.pack.id
-        key = (pack, before.as_of)
-        if key not in assessors:
-            assessors[key] = Assessor(pack, before.as_of, waivers)
-        assessments.append(assessors[key].assess(before.facts_file))
-    outcome = compare(saved.assessments, assessments, saved.govcheck_version)
-    dates = ", ".join(sorted({a.as_of.isoformat() for a in saved.assessments}))
-    if outcome.identical:
-        click.echo(f"replay of {saved.file}: verdicts identical for {len(assessments)} LEP(s) at {dates}")
-    else:
-        click.echo(f"replay of {saved.file}: verdicts differ at {dates}")
-        click.echo("\n".join(f"  {line}" for line in outcome.differences))
-    if outcome.changed_inputs:
-        click.echo("inputs changed since:\n" + "\n".join(f"  {line}" for line in outcome.changed_inputs))
-    elif not outcome.identical:
-        click.echo("no input changed: the difference comes from govcheck itself")
+    outcome, assessments = rerun(saved.assessments, saved.govcheck_version, saved.file)
+    click.echo(render(Subject.REPLAY, "text", outcome), nl=False)
     write_outputs([o for o in planned if o.path], assessments, options)
     return EXIT_OK if outcome.identical else EXIT_GAPS

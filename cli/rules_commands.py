@@ -6,7 +6,6 @@ The other rule commands live beside it: ``show`` (rules_show), ``docs`` and ``co
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ import click
 
 from govcheck.cli import rules_catalogue, rules_diff, rules_show
 from govcheck.cli.common import EXIT_GAPS, EXIT_OK, reports_input_errors
+from govcheck.reports import Subject, formats
 
 if TYPE_CHECKING:
     from govcheck.engine.packs.loading import RulePack
@@ -41,10 +41,13 @@ def load_or_latest(pack: str | None) -> RulePack:
 @rules.command("list")
 @click.option("--pack", metavar="ID|DIR", help="Rule pack (default: the latest bundled edition).")
 @click.option("--topic", help="Only rules of this topic.")
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "format_", type=click.Choice(formats(Subject.RULE_LIST)), default="text", show_default=True)
 @reports_input_errors
 def list_rules(pack: str | None, topic: str | None, format_: str) -> None:
     """List the rules of a pack."""
+    from govcheck.reports import render
+    from govcheck.reports.rule_list import RuleList
+
     loaded = load_or_latest(pack)
     if topic is not None and topic not in loaded.topics:
         from govcheck.engine.core.suggest import did_you_mean
@@ -54,32 +57,8 @@ def list_rules(pack: str | None, topic: str | None, format_: str) -> None:
             f"topics: {', '.join(loaded.topics)}",
             param_hint="--topic",
         )
-    chosen = [rule for rule in loaded.rules if topic is None or rule.spec.topic == topic]
-    if format_ == "json":
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "id": r.id,
-                        "title": r.spec.title,
-                        "topic": r.spec.topic,
-                        "severity": r.spec.severity,
-                        "obligation": r.spec.obligation,
-                        "basis": r.spec.basis,
-                        "requirements": r.spec.requirements,
-                        "citation": str(r.spec.cite),
-                    }
-                    for r in chosen
-                ],
-                indent=2,
-            )
-        )
-        return
-    for rule in chosen:
-        click.echo(
-            f"{rule.id:<62} {rule.spec.severity:<6} {rule.spec.obligation:<6} {','.join(rule.spec.requirements)}"
-        )
-    click.echo(f"{len(chosen)} rules in {loaded.id} ({loaded.spec.edition})")
+    chosen = tuple(rule for rule in loaded.rules if topic is None or rule.spec.topic == topic)
+    click.echo(render(Subject.RULE_LIST, format_, RuleList(loaded, chosen)), nl=False)
 
 
 @rules.command("test")
@@ -88,14 +67,14 @@ def list_rules(pack: str | None, topic: str | None, format_: str) -> None:
 def test_rules(pack: str | None) -> None:
     """Run every rule's examples; fail on a wrong verdict or a rule without a passing and a failing example."""
     from govcheck.engine.packs.editions import pack_specs
-    from govcheck.engine.packs.examples import test_pack
+    from govcheck.engine.packs.examples import run_pack_examples
     from govcheck.engine.packs.loading import load_pack
 
     names = [pack] if pack else list(pack_specs())
     failures = 0
     for name in names:
         loaded = load_pack(name)
-        results, incomplete = test_pack(loaded)
+        results, incomplete = run_pack_examples(loaded)
         for result in results:
             if not result.ok:
                 failures += 1

@@ -1,62 +1,86 @@
-"""Renderers: findings into text, Markdown, HTML, CSV, JSON, SARIF, JUnit, the matrix and the improvement plan.
+"""Renderers: findings into text, Markdown, HTML, CSV, JSON, SARIF, JUnit, the matrix and the improvement plan;
+diffs, edition comparisons, trends and rule lists into text, JSON and HTML.
 
 Each format is a function registered in its own module with ``@renderer`` or
-``@streaming_renderer`` (reports/registry.py). ``FORMATS`` says which module holds each
-format and which file extensions name it, so that a run imports only the module of the
-format it writes: loading them all takes longer than evaluating a LEP. ``RENDERERS``
-imports them all. ``tests/test_formats.py`` checks ``FORMATS`` against what the modules
-register. Reports read ``Assessment`` objects only; they never re-evaluate anything.
+``@streaming_renderer`` (reports/registry.py), which declares its name and file extensions.
+``MODULES`` says only which module registers each subject's formats, so that a run imports
+just the module of the format it writes: loading them all takes longer than evaluating a LEP.
+``tests/reports/test_registry.py`` checks ``MODULES`` against what the modules register.
+Reports read results only; they never re-evaluate anything.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govcheck.reports import registry
-from govcheck.reports.registry import Renderer, RenderOptions
+from govcheck.reports.registry import Renderer, RenderOptions, Subject
 
 if TYPE_CHECKING:
     RENDERERS: dict[str, Renderer]
 
-# Format: (module in govcheck.reports, file extensions that name it).
-FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "text": ("text", (".txt",)),
-    "markdown": ("markdown", (".md", ".markdown")),
-    "html": ("html", (".html", ".htm")),
-    "csv": ("csv_report", (".csv",)),
-    "json": ("json_report", (".json",)),
-    "sarif": ("sarif", (".sarif", ".sarif.json")),
-    "junit": ("junit", (".xml", ".junit.xml")),
-    "matrix": ("matrix", (".matrix.txt",)),
-    "matrix-markdown": ("matrix", (".matrix.md",)),
-    "matrix-html": ("html", (".matrix.html",)),
-    "matrix-csv": ("matrix", (".matrix.csv",)),
-    "plan": ("plan_formats", (".plan.md",)),
-    "plan-html": ("html", (".plan.html",)),
-    "plan-csv": ("plan_formats", (".plan.csv",)),
+# Subject -> format -> the module of govcheck.reports that registers it.
+MODULES: dict[Subject, dict[str, str]] = {
+    Subject.ASSESSMENTS: {
+        "text": "text",
+        "markdown": "markdown",
+        "html": "html",
+        "csv": "csv_report",
+        "json": "json_report",
+        "sarif": "sarif",
+        "junit": "junit",
+        "matrix": "matrix",
+        "matrix-markdown": "matrix",
+        "matrix-html": "html",
+        "matrix-csv": "matrix",
+        "plan": "plan_formats",
+        "plan-html": "html",
+        "plan-csv": "plan_formats",
+    },
+    Subject.RESULTS_DIFF: {"text": "results_diff", "json": "results_diff"},
+    Subject.EDITION_DIFF: {"text": "edition_diff", "json": "edition_diff"},
+    Subject.TREND: {"text": "trend_text", "json": "trend_text", "html": "trend_html"},
+    Subject.RULE_LIST: {"text": "rule_list", "json": "rule_list"},
+    Subject.REPLAY: {"text": "replay_text"},
 }
+FORMATS = tuple(MODULES[Subject.ASSESSMENTS])  # the formats of govcheck check, in the order help lists them
 
 
-def renderer_for(name: str) -> Renderer:
-    """The renderer of format ``name``, its module imported now if it was not before."""
-    importlib.import_module(f"govcheck.reports.{FORMATS[name][0]}")
-    return registry.RENDERERS[name]
+def formats(subject: Subject = Subject.ASSESSMENTS) -> tuple[str, ...]:
+    """The names of the formats a report on ``subject`` can be written in."""
+    return tuple(MODULES[subject])
 
 
-def all_renderers() -> dict[str, Renderer]:
-    """Every format's renderer, by name."""
-    for module, _ in FORMATS.values():
-        importlib.import_module(f"govcheck.reports.{module}")
-    return registry.RENDERERS
+def renderer_for(name: str, subject: Subject = Subject.ASSESSMENTS) -> Renderer:
+    """The renderer of format ``name`` for ``subject``, its module imported now if it was not before."""
+    importlib.import_module(f"govcheck.reports.{MODULES[subject][name]}")
+    return registry.REGISTRY[(subject, name)]
 
 
-def format_for_extension(filename: str) -> str | None:
-    """The format whose extension ``filename`` ends with (the longest match wins)."""
+def render(subject: Subject, name: str, value: Any, options: RenderOptions | None = None) -> str:
+    """``value`` (a diff, a trend, ...) as a report of format ``name``."""
+    return renderer_for(name, subject).render(value, options or RenderOptions())
+
+
+def all_renderers(subject: Subject = Subject.ASSESSMENTS) -> dict[str, Renderer]:
+    """Every format's renderer for ``subject``, by name."""
+    return {name: renderer_for(name, subject) for name in MODULES[subject]}
+
+
+def format_for_extension(filename: str, subject: Subject = Subject.ASSESSMENTS) -> str | None:
+    """The format whose extension ``filename`` ends with (the longest match wins), as its renderer declares."""
     matches = [
-        (len(ext), name) for name, (_, extensions) in FORMATS.items() for ext in extensions if filename.endswith(ext)
+        (len(ext), name)
+        for name, found in all_renderers(subject).items()
+        for ext in found.extensions
+        if filename.lower().endswith(ext)
     ]
     return max(matches)[1] if matches else None
+
+
+def extensions(subject: Subject = Subject.ASSESSMENTS) -> list[str]:
+    return sorted({ext for found in all_renderers(subject).values() for ext in found.extensions})
 
 
 def __getattr__(name: str) -> dict[str, Renderer]:
@@ -65,4 +89,17 @@ def __getattr__(name: str) -> dict[str, Renderer]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["FORMATS", "RENDERERS", "RenderOptions", "Renderer", "all_renderers", "format_for_extension", "renderer_for"]
+__all__ = [
+    "FORMATS",
+    "MODULES",
+    "RENDERERS",
+    "RenderOptions",
+    "Renderer",
+    "Subject",
+    "all_renderers",
+    "extensions",
+    "format_for_extension",
+    "formats",
+    "render",
+    "renderer_for",
+]

@@ -1,9 +1,11 @@
-"""The registry of output formats: one renderer per format, chosen by name, never by if/elif.
+"""The registry of output formats: one renderer per subject and format, chosen by name, never by if/elif.
 
-A renderer is registered one of two ways:
+A subject is what a report is about: the assessments of ``govcheck check``, the diff of two
+saved results, the comparison of two editions, a trend, a pack's rule list. A renderer is
+registered one of two ways:
 
-- ``@renderer("csv", ".csv")`` on ``(assessments: Sequence[Assessment], options) -> str``:
-  the whole report at once, from the list of every assessment;
+- ``@renderer("csv", ".csv")`` on ``(value, options) -> str``: the whole report at once
+  (for assessments, ``value`` is the list of every assessment);
 - ``@streaming_renderer("text", ".txt")`` on a generator
   ``(assessments: Iterable[Assessment], options) -> Iterator[str]`` that reads the
   assessments one at a time and yields the report in pieces as it goes, so a
@@ -11,17 +13,28 @@ A renderer is registered one of two ways:
   need every LEP are kept as running counts and written at the end.
 
 Either way a ``Renderer`` offers both ``render`` (the report as one string) and
-``stream`` (the report in pieces); ``govcheck check`` uses ``stream``. A new format is
-such a function plus its row in ``govcheck.reports.FORMATS`` (its module and extensions),
-which lets a run import only the module of the format it writes.
+``stream`` (the report in pieces); ``govcheck check`` uses ``stream``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 from govcheck.engine.core.results import Assessment
+
+
+class Subject(StrEnum):
+    """What a report is about."""
+
+    ASSESSMENTS = "assessments"  # govcheck check
+    RESULTS_DIFF = "results-diff"  # govcheck diff, --baseline
+    EDITION_DIFF = "edition-diff"  # govcheck rules diff
+    TREND = "trend"  # govcheck trend
+    RULE_LIST = "rule-list"  # govcheck rules list
+    REPLAY = "replay"  # govcheck check --replay
 
 
 @dataclass(frozen=True)
@@ -34,7 +47,7 @@ class RenderOptions:
     missing_evidence: str = "fail"
 
 
-Render = Callable[[Sequence[Assessment], RenderOptions], str]
+Render = Callable[[Any, RenderOptions], str]
 Stream = Callable[[Iterable[Assessment], RenderOptions], Iterator[str]]
 
 
@@ -45,6 +58,7 @@ class Renderer:
     extensions: tuple[str, ...]
     summary: str
     streamer: Stream | None = None  # set for renderers registered with @streaming_renderer
+    subject: Subject = Subject.ASSESSMENTS
 
     def stream(self, assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
         """The report in pieces: assessment by assessment where the renderer streams, else in one piece."""
@@ -53,6 +67,8 @@ class Renderer:
         return iter((self.render(list(assessments), options),))
 
 
+REGISTRY: dict[tuple[Subject, str], Renderer] = {}
+# The formats of the assessment reports, by name: what `govcheck check --format` offers.
 RENDERERS: dict[str, Renderer] = {}
 
 
@@ -61,23 +77,26 @@ def _summary(function: Callable[..., object]) -> str:
 
 
 def _add(renderer: Renderer) -> None:
-    if renderer.name in RENDERERS:
-        raise ValueError(f"format {renderer.name!r} is registered twice")
-    RENDERERS[renderer.name] = renderer
+    key = (renderer.subject, renderer.name)
+    if key in REGISTRY:
+        raise ValueError(f"format {renderer.name!r} of {renderer.subject.value} is registered twice")
+    REGISTRY[key] = renderer
+    if renderer.subject is Subject.ASSESSMENTS:
+        RENDERERS[renderer.name] = renderer
 
 
-def renderer(name: str, *extensions: str) -> Callable[[Render], Render]:
-    """Register a renderer for format ``name``, written to files with any of ``extensions``."""
+def renderer(name: str, *extensions: str, subject: Subject = Subject.ASSESSMENTS) -> Callable[[Render], Render]:
+    """Register a renderer of ``subject`` for format ``name``, written to files with any of ``extensions``."""
 
     def register(function: Render) -> Render:
-        _add(Renderer(name, function, extensions, _summary(function)))
+        _add(Renderer(name, function, extensions, _summary(function), subject=subject))
         return function
 
     return register
 
 
 def streaming_renderer(name: str, *extensions: str) -> Callable[[Stream], Stream]:
-    """Register a renderer that yields its report in pieces, reading one assessment at a time."""
+    """Register an assessment renderer that yields its report in pieces, reading one assessment at a time."""
 
     def register(function: Stream) -> Stream:
         def whole(assessments: Sequence[Assessment], options: RenderOptions) -> str:

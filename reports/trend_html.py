@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from govcheck.engine.history.trend import LepHistory
+from govcheck.reports.registry import RenderOptions, Subject, renderer
 
 # Okabe-Ito colours: told apart by readers with colour-blindness, and in greyscale by their markers.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")
@@ -98,7 +99,9 @@ def chart(history: LepHistory) -> Chart:
     return Chart(WIDTH, HEIGHT, LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, series, Axis(x_ticks), Axis(y_ticks))
 
 
-def render_html(histories: Sequence[LepHistory]) -> str:
+@renderer("html", ".html", ".htm", subject=Subject.TREND)
+def render_html(histories: Sequence[LepHistory], options: RenderOptions | None = None) -> str:
+    """One self-contained page: per LEP, a chart of gaps over time and what opened and closed."""
     environment = Environment(
         loader=FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),

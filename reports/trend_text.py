@@ -9,6 +9,7 @@ from typing import Any
 
 from govcheck.engine.history.baseline import Gap
 from govcheck.engine.history.trend import Episode, LepHistory
+from govcheck.reports.registry import RenderOptions, Subject, renderer
 
 
 def _since(episode: Episode) -> str:
@@ -19,7 +20,9 @@ def _gap_line(word: str, gap: Gap) -> str:
     return f"    {word:<7} {gap.status.value:<16} {gap.key.rule_id}" + (f" [{gap.key.item}]" if gap.key.item else "")
 
 
-def render_text(histories: Sequence[LepHistory]) -> str:
+@renderer("text", ".txt", subject=Subject.TREND)
+def render_text(histories: Sequence[LepHistory], options: RenderOptions | None = None) -> str:
+    """Per LEP: gaps opened and closed at each step, how long closed gaps stayed open, gaps by topic."""
     lines: list[str] = []
     for lep in histories:
         if lines:
@@ -78,7 +81,9 @@ def _gap(gap: Gap) -> dict[str, Any]:
     return {"rule_id": gap.key.rule_id, "item": gap.key.item, "status": gap.status.value, "severity": gap.severity}
 
 
-def render_json(histories: Sequence[LepHistory]) -> str:
+@renderer("json", ".json", subject=Subject.TREND)
+def render_json(histories: Sequence[LepHistory], options: RenderOptions | None = None) -> str:
+    """The trend as JSON: per LEP, its dates, gap counts, steps, episodes and gaps by topic."""
     document = [
         {
             "lep": lep.lep,

@@ -1,4 +1,4 @@
-"""The table of formats (reports.FORMATS) says truly where each renderer lives, and a run loads only the one it uses."""
+"""The table of modules (reports.MODULES) says truly where each renderer lives, and a run loads only the one it uses."""
 
 from __future__ import annotations
 
@@ -6,20 +6,25 @@ import json
 import subprocess
 import sys
 
-from govcheck.reports import FORMATS, all_renderers, format_for_extension, renderer_for
+import pytest
 
-from .conftest import REPO
+from govcheck.reports import MODULES, Subject, all_renderers, format_for_extension, renderer_for
+from govcheck.reports.registry import REGISTRY
+from tests.conftest import REPO
 
 
-def test_the_table_lists_every_registered_format_with_its_module_and_extensions() -> None:
-    registered = all_renderers()
-    assert set(FORMATS) == set(registered)
-    for name, (module, extensions) in FORMATS.items():
+@pytest.mark.parametrize("subject", list(Subject))
+def test_the_table_lists_every_registered_format_with_its_module(subject: Subject) -> None:
+    registered = all_renderers(subject)
+    assert set(MODULES[subject]) == set(registered)
+    for name, module in MODULES[subject].items():
         renderer = registered[name]
         function = renderer.streamer or renderer.render
         assert function.__module__ == f"govcheck.reports.{module}", name
-        assert renderer.extensions == extensions, name
-        assert renderer_for(name) is renderer
+        assert renderer.subject is subject
+        assert renderer_for(name, subject) is renderer
+    # Every registration is in the table: a format the table does not name could never be chosen.
+    assert {name for (of, name) in REGISTRY if of is subject} == set(MODULES[subject])
 
 
 def test_the_longest_extension_names_the_format() -> None:
@@ -28,6 +33,8 @@ def test_the_longest_extension_names_the_format() -> None:
     assert format_for_extension("plan.plan.html") == "plan-html"
     assert format_for_extension("report.htm") == "html"
     assert format_for_extension("report.docx") is None
+    assert format_for_extension("trend.html", Subject.TREND) == "html"
+    assert format_for_extension("trend.txt", Subject.TREND) == "text"
 
 
 def test_a_text_report_loads_no_other_format() -> None:

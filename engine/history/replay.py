@@ -7,11 +7,14 @@ rule or waiver file changed since, or which govcheck version wrote the result.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govcheck import __version__
+from govcheck.engine.assess.assessor import Assessor
 from govcheck.engine.assess.manifest import changed_inputs
+from govcheck.engine.assess.waivers import load_waivers
 from govcheck.engine.core.results import Assessment, Finding
 
 
@@ -21,6 +24,9 @@ class Replay:
     differences: tuple[str, ...]  # verdicts that differ, one sentence each
     changed_inputs: tuple[str, ...]  # inputs that differ, one sentence each
     version_then: str
+    file: str = ""  # the saved result replayed
+    dates: tuple[dt.date, ...] = ()  # the dates it was assessed at
+    lep_count: int = 0  # how many LEPs the re-run assessed
 
 
 def verdict(finding: Finding) -> tuple[object, ...]:
@@ -58,3 +64,21 @@ def compare(old: Sequence[Assessment], new: Sequence[Assessment], version_then: 
     if version_then != __version__:
         changes.append(f"the result was written by govcheck {version_then}; this is govcheck {__version__}")
     return Replay(not differences, tuple(differences), tuple(changes), version_then)
+
+
+def replay(saved: Sequence[Assessment], version_then: str, file: str = "") -> tuple[Replay, list[Assessment]]:
+    """Re-run the assessments of a saved result with their own editions, dates and waiver file, and
+    compare: the comparison, and the assessments of the re-run."""
+    waiver_files = sorted({i.path for a in saved for i in a.inputs if i.role == "waivers"})
+    waivers = load_waivers(waiver_files[0]) if waiver_files else None
+    assessors: dict[tuple[str, dt.date], Assessor] = {}
+    assessments = []
+    for before in saved:
+        pack = before.pack.source or before.pack.id
+        key = (pack, before.as_of)
+        if key not in assessors:
+            assessors[key] = Assessor(pack, before.as_of, waivers)
+        assessments.append(assessors[key].assess(before.facts_file))
+    outcome = compare(saved, assessments, version_then)
+    dates = tuple(sorted({a.as_of for a in saved}))
+    return replace(outcome, file=file, dates=dates, lep_count=len(assessments)), assessments

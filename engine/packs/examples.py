@@ -44,7 +44,7 @@ def coverage_problems(rule: Rule) -> list[str]:
     return problems
 
 
-def test_pack(pack: RulePack) -> tuple[list[ExampleResult], dict[str, list[str]]]:
+def run_pack_examples(pack: RulePack) -> tuple[list[ExampleResult], dict[str, list[str]]]:
     """Every example's result, and the rules whose examples are incomplete."""
     calendar = WorkingCalendar()
     results = [result for rule in pack.rules for result in run_examples(rule, calendar)]
