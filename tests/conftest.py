@@ -1,21 +1,19 @@
-"""Shared fixtures: the bundled packs, a calendar, and building facts from a few lines of YAML."""
+"""Shared fixtures: the bundled packs and a calendar; the guard that the tests run this checkout.
+
+Helpers the test modules share live in ``tests/support/``; no test module imports another."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.facts.loader import FactsFile, parse_facts
 from govcheck.engine.packs.loading import RulePack, available_packs, load_pack
-
-REPO = Path(__file__).resolve().parent.parent
-
+from tests.support.facts import REPO
 
 _CACHE_FOLDER = pytest.StashKey[tuple[str, str | None]]()
 
@@ -72,13 +70,3 @@ def packs() -> dict[str, RulePack]:
 @pytest.fixture(scope="session")
 def naf2019(packs: dict[str, RulePack]) -> RulePack:
     return packs["naf-2019"]
-
-
-def facts_from(yaml_text: str, name: str = "test.yaml") -> FactsFile:
-    """A facts file from YAML text; format_version and organisation are filled in when absent."""
-    text = textwrap.dedent(yaml_text)
-    if "format_version" not in text:
-        text = "format_version: 1\n" + text
-    if "organisation:" not in text:
-        text += "\norganisation: {id: test-lep, name: Test LEP}\n"
-    return parse_facts(text, name)
