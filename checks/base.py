@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -97,7 +97,6 @@ DatePath = Annotated[str, PathSpec(dt.date)]
 
 
 P = TypeVar("P", bound=Params)
-CheckFunction = Callable[[Any, Any, CheckContext], Outcome]
 
 
 @dataclass(frozen=True)
@@ -156,7 +155,3 @@ def _annotated_metadata(annotation: Any) -> list[Any]:
     for argument in typing.get_args(annotation):
         found.extend(_annotated_metadata(argument))
     return found
-
-
-def iter_kinds() -> Iterator[CheckKind[Any]]:
-    yield from (REGISTRY[name] for name in sorted(REGISTRY))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -124,14 +124,6 @@ class WorkingCalendar:
     def is_working_day(self, day: dt.date) -> bool:
         year = self._year(day.year)
         return year.why_not[day.toordinal() - year.first] is None
-
-    def days_strictly_between(self, start: dt.date, end: dt.date) -> Iterator[DayCount]:
-        """Each day after ``start`` and before ``end``, marked counted if it is a working day."""
-        day = start + ONE_DAY
-        while day < end:
-            why = self.why_not_working(day)
-            yield DayCount(day, why is None, why)
-            day += ONE_DAY
 
     def clear_working_days_between(self, start: dt.date, end: dt.date) -> int:
         """Working days strictly between two dates (0 when ``end`` is not after ``start``)."""

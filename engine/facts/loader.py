@@ -1,10 +1,10 @@
 """Loading YAML files into models: facts files, and the same located errors for any other file.
 
 Every problem is reported with the file, line and column it concerns and, where
-it can tell, the key or value that was meant. ``load_model`` is the one reading
-path for every kind of input file (facts, rule packs, waivers): YAML read
-safely and within bounds (``yamlsource``), then validated against a pydantic
-model with each error turned into a located problem (``schema_errors``).
+it can tell, the key or value that was meant. Every kind of input file (facts,
+rule packs, waivers) is read the same way: YAML read safely and within bounds
+(``yamlsource``), then validated against a pydantic model by ``validate``, with
+each error turned into a located problem (``schema_errors``).
 """
 
 from __future__ import annotations
@@ -53,17 +53,6 @@ def parse_facts(text: str, name: str) -> FactsFile:
         raise InputError(problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return FactsFile(name, facts, source, digest)
-
-
-def load_model(path: Path | str, model: type[M], *, empty_hint: str | None = None) -> tuple[M, SourceMap]:
-    """Read the YAML file at ``path`` into ``model``; any problem is an InputError naming file, line and column.
-
-    ``model`` may be a ``RootModel`` for a file whose top level is a list. The
-    SourceMap returned locates every key and value, for problems found later
-    (an id that names nothing, say).
-    """
-    data, source = yamlsource.load(Path(path), empty_hint=empty_hint)
-    return validate(model, data, source), source
 
 
 def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ()) -> M:
