@@ -179,7 +179,8 @@ def test_init_refuses_to_overwrite_without_force(monkeypatch: pytest.MonkeyPatch
 def test_a_waiver_file_is_read_with_the_same_located_messages_as_facts(tmp_path: Path) -> None:
     path = tmp_path / "waivers.yaml"
     path.write_text(
-        "format_version: 1\nwaivers:\n  - rule: registers.reviewed-yearly\n    scope: {lep: x}\n    justifcation: a new board\n"
+        "format_version: 1\nwaivers:\n  - rule: registers.reviewed-yearly\n"
+        "    scope: {lep: x}\n    justifcation: a new board\n"
     )
     with pytest.raises(InputError) as caught:
         load_waivers(path)

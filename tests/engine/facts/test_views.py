@@ -18,7 +18,9 @@ FACTS = facts_from(
       - {id: a, name: A. Chair, roles: [{body: board, role: chair, appointed_on: 2018-01-01}]}
       - {id: b, name: B. Gone, roles: [{body: board, appointed_on: 2018-01-01, left_on: 2019-06-30}]}
       - {id: c, name: C. Later, roles: [{body: board, appointed_on: 2020-06-01}]}
-      - {id: d, name: D. Panel, roles: [{body: panel, appointed_on: 2018-01-01}, {body: forum, appointed_on: 2018-01-01}]}
+      - id: d
+        name: D. Panel
+        roles: [{body: panel, appointed_on: 2018-01-01}, {body: forum, appointed_on: 2018-01-01}]
     meetings:
       - {id: m1, body: board, held_on: 2020-01-15}
       - {id: m2, body: board, held_on: 2020-06-15}
