@@ -13,7 +13,7 @@ from typing import Any
 
 from govcheck.checks.base import CheckContext, Params, check_kind
 from govcheck.checks.dates import Span, later_by
-from govcheck.checks.wording import Code
+from govcheck.checks.sentences import Code
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.attestation_subjects import ATTESTATION_SUBJECTS

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from govcheck.checks.wording import Code, Sentence
+from govcheck.checks.sentences import Code, Sentence
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.core.outcome import Outcome
 from govcheck.engine.core.paths import PathKey

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from govcheck.checks.base import CheckContext, Params, PathSpec, check_kind
-from govcheck.checks.wording import Code, Sentence
+from govcheck.checks.sentences import Code, Sentence
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import ItemResult, Outcome, missing
 from govcheck.engine.core.status import Status

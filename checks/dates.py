@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from govcheck.checks.base import CheckContext, DatePath, Params, PathSpec, check_kind
-from govcheck.checks.wording import Code, local_words, what_words
+from govcheck.checks.sentences import Code, local_words, what_words
 from govcheck.engine.calendar import WorkingCalendar, add_months
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met

@@ -15,9 +15,9 @@ from pydantic import Field
 
 from govcheck.checks.base import CheckContext, Params, PathSpec, check_kind
 from govcheck.checks.dates import LocalCommitment, Span, later_by, strictest
+from govcheck.checks.sentences import Code, local_words, what_words
 from govcheck.checks.thresholds import ViewName
 from govcheck.checks.where import Where
-from govcheck.checks.wording import Code, local_words, what_words
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label

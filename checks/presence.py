@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from govcheck.checks.base import CheckContext, FactPath, Params, PathSpec, check_kind
-from govcheck.checks.wording import Code, what_words
+from govcheck.checks.sentences import Code, what_words
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label

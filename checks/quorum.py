@@ -13,7 +13,7 @@ import datetime as dt
 import math
 
 from govcheck.checks.base import CheckContext, Params, check_kind
-from govcheck.checks.wording import Code
+from govcheck.checks.sentences import Code
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.model import Body, Meeting, Person

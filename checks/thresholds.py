@@ -9,8 +9,8 @@ from pydantic import AfterValidator, BeforeValidator, WithJsonSchema, model_vali
 
 from govcheck.checks.base import CheckContext, Params, check_kind
 from govcheck.checks.dates import LocalCommitment
+from govcheck.checks.sentences import Code, bounds_words, fraction, what_words
 from govcheck.checks.where import Where
-from govcheck.checks.wording import Code, bounds_words, fraction, what_words
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import ItemResult, Outcome, met, missing, not_met
 from govcheck.engine.core.status import Status

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, TypeAdapter, ValidationError, model_validator
 
-from govcheck.checks.wording import Code, plain
+from govcheck.checks.sentences import Code, plain
 from govcheck.engine.core import paths
 
 

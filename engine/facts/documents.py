@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from govcheck.engine.facts.base import Document, Fact
+from govcheck.engine.facts.blocks import Document, Fact
 
 
 class Policies(Fact):

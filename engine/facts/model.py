@@ -4,8 +4,8 @@ Strict structure, lenient presence: every model forbids unknown keys, and nearly
 every fact is optional, because an absent fact is a finding (``missing_evidence``)
 rather than a schema error. Dates end in ``_on``, booleans start with ``is_`` or
 ``has_``, and the vocabulary is the framework's own. The building blocks (dates,
-evidence, documents) are in ``facts_base``; the yearly cycle and the records kept
-over time (reports, returns, projects, logs, attestations) in ``facts_records``.
+evidence, documents) are in ``blocks``; the yearly cycle and the records kept
+over time (reports, returns, projects, logs, attestations) in ``records``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from govcheck.engine.facts.base import (
+from govcheck.engine.facts.blocks import (
     DATE_FORM_HINT,
     BodyKind,
     Coverage,

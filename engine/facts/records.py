@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, WithJsonSchema
 
 from govcheck.engine.facts.attestation_subjects import ATTESTATION_SUBJECTS
-from govcheck.engine.facts.base import Day, Document, Evidenced, Fact
+from govcheck.engine.facts.blocks import Day, Document, Evidenced, Fact
 
 FINANCIAL_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 

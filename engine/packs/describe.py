@@ -8,7 +8,7 @@ items a rule goes over.
 from __future__ import annotations
 
 from govcheck.checks import REGISTRY
-from govcheck.checks.wording import Code, Sentence, plain
+from govcheck.checks.sentences import Code, Sentence, plain
 from govcheck.engine.core.status import Status
 from govcheck.engine.facts.views import VIEWS
 from govcheck.engine.packs.checktree import CheckNode

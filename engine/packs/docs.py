@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from govcheck.checks.wording import Sentence
+from govcheck.checks.sentences import Sentence
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.packs.catalogue import BASIS_WORDS, Catalogue
 from govcheck.engine.packs.describe import describe_check, sentence_case

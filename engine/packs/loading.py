@@ -1,6 +1,6 @@
 """Rules and rule packs: their models, and loading them with every path and parameter checked.
 
-A rule's ``check`` is parsed into a tree of ``CheckNode`` by ``engine/checktree.py``;
+A rule's ``check`` is parsed into a tree of ``CheckNode`` by ``engine/packs/checktree.py``;
 this module reads rule files and packs, resolves what a pack inherits, retires
 and overrides, and validates examples and catalogue ids, so that a misspelling
 anywhere is an error with file and line before anything is evaluated.

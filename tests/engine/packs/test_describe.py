@@ -9,7 +9,7 @@ import pytest
 
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import Params
-from govcheck.checks.wording import Sentence
+from govcheck.checks.sentences import Sentence
 from govcheck.engine.packs.describe import describe_check, sentence_case
 from govcheck.engine.packs.loading import RulePack, load_pack
 
