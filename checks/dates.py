@@ -10,9 +10,11 @@ from pydantic import AfterValidator, Field, model_validator
 
 from govcheck.checks.base import CheckContext, DatePath, Params, PathSpec, check_kind
 from govcheck.checks.sentences import Code, local_words, what_words
+from govcheck.checks.when import NotFound, When, on_or_before, when
 from govcheck.engine.calendar import WorkingCalendar, add_months
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
+from govcheck.engine.core.status import Status
 from govcheck.engine.core.suggest import did_you_mean
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.model import Document, LocalCommitments
@@ -181,41 +183,103 @@ def _within(
     ctx: CheckContext,
     params: DeadlineParams,
     span: Span,
-    start: dt.date | None,
-    end: dt.date | None,
+    start_fact: Any,
+    end_fact: Any,
     event: str,
     since: str,
     facts: tuple[Any, ...],
     detail: list[str],
 ) -> Outcome:
     amount, local_note = strictest(ctx, span, params.local, larger_is_stricter=False)
+    start, end = when(start_fact), when(end_fact)
     if start is None:
         return missing(f"no date recorded for {since}", facts=facts, detail=tuple(detail))
-    due = later_by(ctx.calendar, span.unit, start, amount)
+    if isinstance(start, NotFound):
+        return Outcome(Status.NOT_APPLICABLE, f"{since} not found, so nothing is due after it", facts=facts)
+    if start.day is None:
+        return _within_bounds(ctx, span, amount, local_note, start, end, event, since, facts)
+    due = later_by(ctx.calendar, span.unit, start.day, amount)
     if ctx.explain:
-        allowed_after = f"{span.words(amount)}{local_note} after {date_label(start)}"
+        allowed_after = f"{span.words(amount)}{local_note} after {date_label(start.day)}"
         detail.append(f"allowed: {allowed_after}, so due by {date_label(due)}")
-    if end is None:
-        if ctx.as_of > due:
-            return missing(
-                f"no date recorded for {event}; it was due by {date_label(due)}", facts=facts, detail=tuple(detail)
-            )
-        return met(f"{event} not yet due (due by {date_label(due)})", facts=facts, detail=tuple(detail))
+    if end is None or isinstance(end, NotFound):
+        if ctx.as_of <= due:
+            return met(f"{event} not yet due (due by {date_label(due)})", facts=facts, detail=tuple(detail))
+        if isinstance(end, NotFound):
+            return not_met(f"{event} not found; it was due by {date_label(due)}", facts=facts, detail=tuple(detail))
+        return missing(
+            f"no date recorded for {event}; it was due by {date_label(due)}", facts=facts, detail=tuple(detail)
+        )
+    if end.day is None:
+        return _decided_by_bounds(end, due, event, f"due by {date_label(due)}", facts, tuple(detail))
     # "Within N clear working days after" means by the Nth working day after `from`
     # (which itself does not count), so the time taken is counted in working days.
     unit = "working_days" if span.unit == "clear_working_days" else span.unit
-    taken = elapsed(ctx.calendar, unit, start, end)
+    taken = elapsed(ctx.calendar, unit, start.day, end.day)
     if ctx.explain and unit == "working_days":
-        detail.extend(day_by_day(ctx.calendar, start, end + dt.timedelta(days=1)))
+        detail.extend(day_by_day(ctx.calendar, start.day, end.day + dt.timedelta(days=1)))
     allowed = f"{span.words(amount)} allowed{local_note}"
-    if end <= due:
+    if end.day <= due:
         return met(
-            f"{event} {date_label(end)}, within {span.words(amount)} of {since}", facts=facts, detail=tuple(detail)
+            f"{event} {date_label(end.day)}, within {span.words(amount)} of {since}", facts=facts, detail=tuple(detail)
         )
     return not_met(
-        f"{event} {date_label(end)}, {taken} {UNIT_WORDS[unit]} after {since}; due by {date_label(due)} ({allowed})",
+        f"{event} {date_label(end.day)}, {taken} {UNIT_WORDS[unit]} after {since}; due by {date_label(due)} "
+        f"({allowed})",
         facts=facts,
         detail=tuple(detail),
+    )
+
+
+def _within_bounds(
+    ctx: CheckContext,
+    span: Span,
+    amount: int,
+    local_note: str,
+    start: When,
+    end: When | NotFound | None,
+    event: str,
+    since: str,
+    facts: tuple[Any, ...],
+) -> Outcome:
+    """``within`` when the start is known only within bounds: decided only where every day it allows agrees."""
+    earliest_due = later_by(ctx.calendar, span.unit, start.earliest, amount) if start.earliest else None
+    latest_due = later_by(ctx.calendar, span.unit, start.latest, amount) if start.latest else None
+    due_words = f"{span.words(amount)}{local_note} after {since} ({start.words})"
+    if end is None or isinstance(end, NotFound):
+        if earliest_due is not None and ctx.as_of <= earliest_due:
+            return met(f"{event} not yet due ({due_words})", facts=facts)
+        if isinstance(end, NotFound) and latest_due is not None and ctx.as_of > latest_due:
+            return not_met(f"{event} not found; it was due by {date_label(latest_due)}", facts=facts)
+        return missing(f"no date recorded for {event}; due {due_words}", facts=facts)
+    if end.is_late:
+        return not_met(f"{event} late (the day is not known); due {due_words}", facts=facts)
+    if end.latest is not None and earliest_due is not None and end.latest <= earliest_due:
+        return met(f"{event} {end.words}, within {span.words(amount)} of {since} ({start.words})", facts=facts)
+    if end.earliest is not None and latest_due is not None and end.earliest > latest_due:
+        return not_met(f"{event} {end.words}; due {due_words}", facts=facts)
+    return missing(
+        f"{event} {end.words}; due {due_words}: the dates known do not decide whether it was on time",
+        facts=facts,
+    )
+
+
+def _decided_by_bounds(
+    end: When, due: dt.date, event: str, due_words: str, facts: tuple[Any, ...], detail: tuple[str, ...]
+) -> Outcome:
+    """A deadline met, missed, or (when the bounds straddle it) undecided, naming the bound it needed."""
+    if end.is_late:
+        return not_met(f"{event} late (the day is not known); {due_words}", facts=facts, detail=detail)
+    decided = on_or_before(end, due)
+    if decided is True:
+        return met(f"{event} {end.words}, {due_words}", facts=facts, detail=detail)
+    if decided is False:
+        return not_met(f"{event} {end.words}; {due_words}", facts=facts, detail=detail)
+    return missing(
+        f"{event} {end.words}; {due_words}: the evidence does not say whether it was on time "
+        f"(it would need to show {event} before {date_label(due + dt.timedelta(days=1))})",
+        facts=facts,
+        detail=detail,
     )
 
 
@@ -223,8 +287,8 @@ def _at_least(
     ctx: CheckContext,
     params: DeadlineParams,
     span: Span,
-    start: dt.date | None,
-    end: dt.date | None,
+    start_fact: Any,
+    end_fact: Any,
     event: str,
     since: str,
     facts: tuple[Any, ...],
@@ -232,20 +296,41 @@ def _at_least(
 ) -> Outcome:
     # Here `from` is the earlier event (papers published) and `to` the later one (the meeting).
     amount, local_note = strictest(ctx, span, params.local, larger_is_stricter=True)
+    start, end = when(start_fact), when(end_fact)
     if end is None:
         return missing(f"no date recorded for {event}", facts=facts, detail=tuple(detail))
+    if isinstance(end, NotFound):
+        return Outcome(Status.NOT_APPLICABLE, f"{event} not found, so nothing was due before it", facts=facts)
     if start is None:
         return missing(f"no date recorded for {since}", facts=facts, detail=tuple(detail))
-    gap = elapsed(ctx.calendar, span.unit, start, end)
+    required = f"{amount} {UNIT_WORDS[span.unit]} before {event} required{local_note}"
+    if isinstance(start, NotFound):
+        return not_met(f"{since} not found; {required}", facts=facts, detail=tuple(detail))
+    if start.is_late:
+        return not_met(f"{since} late (the day is not known); {required}", facts=facts, detail=tuple(detail))
+    if start.day is None or end.day is None:
+        least = elapsed(ctx.calendar, span.unit, start.latest, end.earliest) if start.latest and end.earliest else None
+        most = elapsed(ctx.calendar, span.unit, start.earliest, end.latest) if start.earliest and end.latest else None
+        if least is not None and least >= amount:
+            return met(f"{since} {start.words}, at least {span.words(least)} before {event}", facts=facts)
+        if most is not None and most < amount:
+            return not_met(f"{since} {start.words}, at most {span.words(most)} before {event}; {required}", facts=facts)
+        return missing(
+            f"{since} {start.words}; {required}: the dates known do not decide whether it was early enough",
+            facts=facts,
+        )
+    gap = elapsed(ctx.calendar, span.unit, start.day, end.day)
     if ctx.explain:
         detail.append(f"required: at least {span.words(amount)}{local_note}; found {span.words(gap)}")
     if ctx.explain and span.unit in ("working_days", "clear_working_days"):
-        detail.extend(day_by_day(ctx.calendar, start, end))
+        detail.extend(day_by_day(ctx.calendar, start.day, end.day))
     if gap >= amount:
-        return met(f"{since} {date_label(start)}, {span.words(gap)} before {event}", facts=facts, detail=tuple(detail))
+        return met(
+            f"{since} {date_label(start.day)}, {span.words(gap)} before {event}", facts=facts, detail=tuple(detail)
+        )
     return not_met(
-        f"{since} {date_label(start)}, {span.words(gap)} before {event} "
-        f"({date_label(end)}); {amount} required{local_note}",
+        f"{since} {date_label(start.day)}, {span.words(gap)} before {event} "
+        f"({date_label(end.day)}); {amount} required{local_note}",
         facts=facts,
         detail=tuple(detail),
     )
@@ -278,30 +363,64 @@ def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Ou
         return missing(f"no {what} recorded", facts=facts)
     if document.is_in_place is False:
         return not_met(f"there is no {what}", facts=(ctx.path((*parts, "is_in_place")),))
-    if params.must_be_published and document.url is None and document.published_on is None:
-        return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)
-    if document.published_on is not None and document.published_on > ctx.as_of:
+    published = when(document.published_on)
+    if params.must_be_published:
+        if isinstance(published, NotFound) and document.url is None:
+            return not_met(f"the {what} is not published", facts=(ctx.path((*parts, "published_on")),))
+        if published is None and document.url is None:
+            return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)
+    if isinstance(published, When) and on_or_before(published, ctx.as_of) is False:
         return not_met(
-            f"{what} published {date_label(document.published_on)}, after the assessment date",
+            f"{what} published {published.words}, after the assessment date",
             facts=(ctx.path((*parts, "published_on")),),
         )
-    dates = [d for d in (document.reviewed_on, document.adopted_on) if d is not None and d <= ctx.as_of]
-    if not dates:
-        return missing(f"no adoption or review date recorded for the {what}", facts=facts)
-    last = max(dates)
     amount, local_note = strictest(ctx, params.review_within, params.local, larger_is_stricter=False)
-    due = later_by(ctx.calendar, params.review_within.unit, last, amount)
-    detail = (
-        f"last adopted or reviewed {date_label(last)}; review every {params.review_within.words(amount)}"
-        f"{local_note}, so next due {date_label(due)}; assessed at {date_label(ctx.as_of)}",
-    )
-    published = document.url is not None or document.published_on is not None
-    if ctx.as_of <= due:
-        done = "published and last reviewed" if published else "last reviewed"
-        return met(f"{what} {done} {date_label(last)}", facts=facts, detail=detail)
-    return not_met(
-        f"{what} last reviewed {date_label(last)}; a review was due by {date_label(due)}", facts=facts, detail=detail
-    )
+    reviews = [found for d in (document.reviewed_on, document.adopted_on) if isinstance(found := when(d), When)]
+    # The most recent review that can have happened by the assessment date, at its earliest and latest.
+    held = [r for r in reviews if r.earliest is None or r.earliest <= ctx.as_of]
+    if not held:
+        if any(isinstance(when(d), NotFound) for d in (document.reviewed_on, document.adopted_on)) and not reviews:
+            return not_met(f"the {what} was never adopted or reviewed", facts=facts)
+        return missing(f"no adoption or review date recorded for the {what}", facts=facts)
+    exact = [r.day for r in held if r.day is not None]
+    if len(exact) == len(held):
+        last = max(exact)
+        due = later_by(ctx.calendar, params.review_within.unit, last, amount)
+        detail = (
+            f"last adopted or reviewed {date_label(last)}; review every {params.review_within.words(amount)}"
+            f"{local_note}, so next due {date_label(due)}; assessed at {date_label(ctx.as_of)}",
+        )
+        if ctx.as_of <= due:
+            done = "published and last reviewed" if published is not None or document.url else "last reviewed"
+            return met(f"{what} {done} {date_label(last)}", facts=facts, detail=detail)
+        return not_met(
+            f"{what} last reviewed {date_label(last)}; a review was due by {date_label(due)}",
+            facts=facts,
+            detail=detail,
+        )
+    return _recent_enough(ctx, params.review_within, amount, local_note, held, f"{what} last reviewed", facts)
+
+
+def _recent_enough(
+    ctx: CheckContext,
+    span: Span,
+    amount: int,
+    local_note: str,
+    candidates: list[When],
+    what: str,
+    facts: tuple[Any, ...],
+) -> Outcome:
+    """Whether the latest of ``candidates`` (some known only within bounds) is recent enough at the assessment date."""
+    # At the earliest, the last one happened on the latest of the earliest days; at the latest, on the latest day.
+    earliest = max((c.earliest for c in candidates if c.earliest is not None), default=None)
+    latest = max((c.latest or ctx.as_of for c in candidates), default=None)
+    said = max(candidates, key=lambda c: c.latest or ctx.as_of).words
+    allowed = f"{span.words(amount)}{local_note} allowed"
+    if earliest is not None and ctx.as_of <= later_by(ctx.calendar, span.unit, earliest, amount):
+        return met(f"{what} {said}", facts=facts)
+    if latest is not None and ctx.as_of > later_by(ctx.calendar, span.unit, latest, amount):
+        return not_met(f"{what} {said}; {allowed}, so one was due before {date_label(ctx.as_of)}", facts=facts)
+    return missing(f"{what} {said}; {allowed}: the dates known do not decide whether it is recent enough", facts=facts)
 
 
 class RecentParams(Params):
@@ -322,19 +441,26 @@ class RecentParams(Params):
 def recent(value: Any, params: RecentParams, ctx: CheckContext) -> Outcome:
     """The date at ``path`` is no older than a span at the assessment date (a review is not overdue)."""
     parts = paths.split(params.path)
-    found: dt.date | None = paths.read(value, parts)
+    found = when(paths.read(value, parts))
     what = params.what or _words(params.path)
     facts = (ctx.path(parts),)
     if found is None:
         return missing(f"no date recorded for {what}", facts=facts)
+    if isinstance(found, NotFound):
+        return not_met(f"{what} not found", facts=facts)
     amount, local_note = strictest(ctx, params.within, params.local, larger_is_stricter=False)
-    due = later_by(ctx.calendar, params.within.unit, found, amount)
+    if found.day is None:
+        if found.earliest is not None and found.earliest > ctx.as_of:
+            return not_met(f"{what} {found.words} is after the assessment date", facts=facts)
+        return _recent_enough(ctx, params.within, amount, local_note, [found], what, facts)
+    day = found.day
+    due = later_by(ctx.calendar, params.within.unit, day, amount)
     detail = (
-        f"{params.path} = {found}; allowed: {params.within.words(amount)}{local_note}, so next due "
+        f"{params.path} = {date_label(day)}; allowed: {params.within.words(amount)}{local_note}, so next due "
         f"{date_label(due)}; assessed at {date_label(ctx.as_of)}",
     )
-    if found > ctx.as_of:
-        return not_met(f"{what} {date_label(found)} is after the assessment date", facts=facts, detail=detail)
+    if day > ctx.as_of:
+        return not_met(f"{what} {date_label(day)} is after the assessment date", facts=facts, detail=detail)
     if ctx.as_of <= due:
-        return met(f"{what} {date_label(found)}", facts=facts, detail=detail)
-    return not_met(f"{what} {date_label(found)}; the next was due by {date_label(due)}", facts=facts, detail=detail)
+        return met(f"{what} {date_label(day)}", facts=facts, detail=detail)
+    return not_met(f"{what} {date_label(day)}; the next was due by {date_label(due)}", facts=facts, detail=detail)

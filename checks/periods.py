@@ -17,6 +17,7 @@ from govcheck.checks.base import CheckContext, Params, PathSpec, check_kind
 from govcheck.checks.dates import LocalCommitment, Span, later_by, strictest
 from govcheck.checks.sentences import Code, local_words, what_words
 from govcheck.checks.thresholds import ViewName
+from govcheck.checks.when import NotFound, When, on_or_before, when
 from govcheck.checks.where import Where
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
@@ -100,15 +101,20 @@ def yearly(value: Any, params: YearlyParams, ctx: CheckContext) -> Outcome:
     at = ctx.path((*parts, index))
     if getattr(record, "is_in_place", None) is False:
         return not_met(f"there is no {what} for {year}", facts=(at,), detail=detail)
-    happened = paths.read(record, paths.split(params.on))
+    happened = when(paths.read(record, paths.split(params.on)))
     event = params.on.split(".")[-1].removesuffix("_on").replace("_", " ")
-    if happened is None:
+    if happened is None or isinstance(happened, NotFound):
         if params.on == "published_on" and getattr(record, "url", None):
             return met(f"{what} for {year} published", facts=(at,), detail=detail)
+        if isinstance(happened, NotFound):
+            return not_met(f"{what} for {year}: {event} not found", facts=(at,), detail=detail)
         return missing(f"{what} for {year}: no date recorded for {event}", facts=(at,), detail=detail)
-    if happened > ctx.as_of:
-        return not_met(f"{what} for {year}: {event} {date_label(happened)}, after the assessment date", facts=(at,))
-    return met(f"{what} for {year}: {event} {date_label(happened)}", facts=(at,), detail=detail)
+    by_then = on_or_before(happened, ctx.as_of) if not happened.is_late else True
+    if by_then is False:
+        return not_met(f"{what} for {year}: {event} {happened.words}, after the assessment date", facts=(at,))
+    if by_then is None:
+        return missing(f"{what} for {year}: {event} {happened.words}", facts=(at,), detail=detail)
+    return met(f"{what} for {year}: {event} {happened.words}", facts=(at,), detail=detail)
 
 
 class AnnualDeadlineParams(Params):
@@ -144,12 +150,19 @@ def annual_deadline(value: Any, params: AnnualDeadlineParams, ctx: CheckContext)
         return missing(f"no {what} for {year} recorded; it was due by {date_label(due)}", facts=facts)
     index, record = found[0]
     at = (ctx.path((*parts, index)),)
-    happened = paths.read(record, paths.split(params.on))
+    happened = when(paths.read(record, paths.split(params.on)))
     if happened is None:
         return missing(f"{what} for {year}: no date recorded; it was due by {date_label(due)}", facts=at)
-    if happened > due:
-        return not_met(f"{what} for {year} dated {date_label(happened)}; due by {date_label(due)}", facts=at)
-    return met(f"{what} for {year} dated {date_label(happened)}, by {date_label(due)}", facts=at)
+    if isinstance(happened, NotFound):
+        return not_met(f"{what} for {year} not found; it was due by {date_label(due)}", facts=at)
+    decided = None if happened.is_late else on_or_before(happened, due)
+    if happened.is_late or decided is False:
+        return not_met(f"{what} for {year} dated {happened.words}; due by {date_label(due)}", facts=at)
+    if decided is None:
+        return missing(
+            f"{what} for {year} dated {happened.words}; due by {date_label(due)}: not known whether on time", facts=at
+        )
+    return met(f"{what} for {year} dated {happened.words}, by {date_label(due)}", facts=at)
 
 
 class LatestParams(Params):
@@ -176,7 +189,14 @@ def latest(value: Any, params: LatestParams, ctx: CheckContext) -> Outcome:
     chosen = [item for item in items if params.where is None or params.where.holds(item.value)]
     what = params.what or params.of.replace("_", " ")
     date_parts = paths.split(params.date)
-    dated = [(d, item) for item in chosen if (d := paths.read(item.value, date_parts)) and d <= ctx.as_of]
+    # Only days known exactly count as the latest: a date known within bounds is not more recent than the evidence.
+    dated = [
+        (found.day, item)
+        for item in chosen
+        if isinstance(found := when(paths.read(item.value, date_parts)), When)
+        and found.day is not None
+        and found.day <= ctx.as_of
+    ]
     if not dated:
         unknown = params.where is not None and any(
             paths.read(item.value, paths.split(path)) in (None, []) for item in items for path in params.where.root

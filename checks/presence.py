@@ -6,9 +6,10 @@ from typing import Annotated, Any
 
 from govcheck.checks.base import CheckContext, FactPath, Params, PathSpec, check_kind
 from govcheck.checks.sentences import Code, what_words
+from govcheck.checks.when import NotFound, When, on_or_before, when
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
-from govcheck.engine.core.wording import date_label
+from govcheck.engine.facts.blocks import NOT_FOUND, DateAsFound
 from govcheck.engine.facts.model import Document
 
 
@@ -34,6 +35,10 @@ def present(value: Any, params: PresentParams, ctx: CheckContext) -> Outcome:
     facts = (ctx.path(parts),)
     if found is None or found == [] or found == "":
         return missing(f"no {what} recorded", facts=facts, detail=(f"{params.path}: absent",))
+    if found == NOT_FOUND or getattr(found, "is_set", True) is False:
+        return not_met(f"{what}: not found", facts=facts, detail=(f"{params.path}: not found",))
+    if isinstance(found, DateAsFound):
+        return met(f"{what}: {when_words(found)}", facts=facts)
     return met(
         f"{what}: {found}" if not isinstance(found, (list, dict)) and len(str(found)) < 80 else f"{what} recorded",
         facts=facts,
@@ -112,12 +117,19 @@ def published(value: Any, params: PublishedParams, ctx: CheckContext) -> Outcome
         return missing(f"no {what} recorded", facts=facts)
     if document.is_in_place is False:
         return not_met(f"there is no {what}", facts=(ctx.path((*parts, "is_in_place")),))
-    if document.published_on is not None:
-        if document.published_on > ctx.as_of:
-            return not_met(
-                f"{what} published {date_label(document.published_on)}, after the assessment date", facts=facts
-            )
-        return met(f"{what} published {date_label(document.published_on)}", facts=facts)
+    published = when(document.published_on)
+    if isinstance(published, When):
+        if on_or_before(published, ctx.as_of) is False:
+            return not_met(f"{what} published {published.words}, after the assessment date", facts=facts)
+        return met(f"{what} published {published.words}", facts=facts)
     if document.url:
         return met(f"{what} published at {document.url}", facts=facts)
+    if isinstance(published, NotFound):
+        return not_met(f"the {what} is not published", facts=(ctx.path((*parts, "published_on")),))
     return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)
+
+
+def when_words(found: DateAsFound) -> str:
+    said = when(found)
+    assert isinstance(said, When)
+    return said.words

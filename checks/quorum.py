@@ -15,6 +15,7 @@ import math
 from govcheck.checks.base import CheckContext, Params, check_kind
 from govcheck.checks.sentences import Code
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
+from govcheck.engine.core.status import Status
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.model import Body, Meeting, Person
 from govcheck.engine.facts.views import MEMBER_ROLES
@@ -74,12 +75,35 @@ def quorate(value: Meeting, params: QuorateParams, ctx: CheckContext) -> Outcome
     """The meeting had the quorum its body's rule sets (and kept it after withdrawals)."""
     meeting = value
     body = next((b for b in ctx.facts.bodies if b.id == meeting.body), None)
+    decisions = meeting.decisions or []
+    written = [d for d in decisions if d.is_by_written_procedure]
+    if written and len(written) == len(decisions):
+        # Business done by written procedure is not a decision of the meeting, quorate or not; the
+        # meeting itself is still reported as the minutes record it.
+        recorded = {True: "recorded as quorate", False: "recorded as inquorate", None: "its quorum not recorded"}
+        return Outcome(
+            Status.NOT_APPLICABLE,
+            f"{recorded[meeting.is_quorate]}; its {len(written)} decision(s) were taken by written procedure",
+            facts=(ctx.path(("decisions",)),),
+        )
     if body is None or body.quorum is None:
         name = body.name if body else meeting.body
         index = next((i for i, b in enumerate(ctx.facts.bodies) if b.id == meeting.body), None)
         where = (("bodies", index, "quorum"),) if index is not None else ()
+        if meeting.is_quorate is False:
+            return not_met(f"recorded as inquorate ({name} has no quorum rule recorded)", facts=where)
         return missing(f"no quorum rule recorded for {name}", facts=where)
+    if not body.quorum.is_set:
+        index = next(i for i, b in enumerate(ctx.facts.bodies) if b.id == meeting.body)
+        return not_met(f"{body.name} has no quorum set", facts=(("bodies", index, "quorum"),))
+    if meeting.is_quorate is False:
+        return not_met(
+            f"the minutes record the meeting of {date_label(meeting.held_on)} as inquorate",
+            facts=(ctx.path(("is_quorate",)),),
+        )
     if meeting.attendance is None:
+        if meeting.is_quorate:
+            return met("the minutes record the meeting as quorate", facts=(ctx.path(("is_quorate",)),))
         return missing(f"no attendance recorded for {date_label(meeting.held_on)}", facts=(ctx.path(("attendance",)),))
     # Who sits on the body is the same for all its meetings: work it out once per assessment.
     seats = ctx.cached(("member seats", body.id), lambda: _member_seats(ctx.facts.people, body))

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema, model_validator
 
 from govcheck.checks.base import CheckContext, Params, check_kind
+from govcheck.checks.composition import Counted, counted
 from govcheck.checks.dates import LocalCommitment
 from govcheck.checks.sentences import Code, bounds_words, fraction, what_words
 from govcheck.checks.where import Where
@@ -93,8 +94,6 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     facts = tuple(item.path for item in chosen) or (((params.of,),) if params.of in ("bodies", "people") else ())
     detail = (f"{len(chosen)} {what}: " + "; ".join(item.label for item in chosen), f"required: {' and '.join(bounds)}")
     reason = f"{len(chosen)} {what}; {' and '.join(bounds)} required{local_note}"
-    if not items:
-        return missing(f"no {VIEWS[params.of].name.replace('_', ' ')} recorded", detail=detail)
     # Items whose facts the filter needs are unknown: if counting them in could change the verdict, say so.
     chosen_paths = {item.path for item in chosen}  # an item's path is its identity: cheaper than comparing facts
     unknown = [
@@ -108,7 +107,15 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
 
     # Where the facts list only some of the items, more could exist: a shortfall or a
     # count within a maximum is then not known to hold.
-    partly = VIEWS[params.of].partly_listed(ctx.facts)
+    partly = VIEWS[params.of].partly_listed(ctx.facts, ctx.as_of)
+    if partly or not items:
+        from_counts = counted(ctx.facts, params.of, params.where)
+        if from_counts is not None and from_counts.matching is not None:
+            said = f"{from_counts.matching} {what} ({from_counts.words}); {' and '.join(bounds)} required{local_note}"
+            verdict = not_met if fails(from_counts.matching) else met
+            return verdict(said, facts=(from_counts.path,), passed=from_counts.matching, total=from_counts.members)
+    if not items:
+        return missing(f"no {VIEWS[params.of].name.replace('_', ' ')} recorded", detail=detail)
     if partly and (at_most is not None or fails(len(chosen))):
         return missing(f"{reason}, but {partly}", facts=facts, detail=detail, passed=len(chosen), total=len(items))
     if unknown and fails(len(chosen)) != fails(len(chosen) + len(unknown)):
@@ -154,9 +161,13 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     view = VIEWS[params.of]
     items = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
     what = params.what or params.where.in_words()
+    partly = VIEWS[params.of].partly_listed(ctx.facts, ctx.as_of)
+    if partly or not items:
+        from_counts = counted(ctx.facts, params.of, params.where)
+        if from_counts is not None and from_counts.matching is not None and from_counts.members:
+            return _share_of_counts(params, from_counts, what)
     if not items:
         return missing(f"no {params.of.replace('_', ' ')} recorded")
-    partly = VIEWS[params.of].partly_listed(ctx.facts)
     if partly:
         return missing(f"a share cannot be worked out: {partly}", facts=tuple(item.path for item in items))
     unknown = [
@@ -205,3 +216,18 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     if low:
         return met(reason, facts=facts, detail=detail, passed=len(matching), total=total, items=missing_items)
     return not_met(reason, facts=facts, detail=detail, passed=len(matching), total=total, items=missing_items)
+
+
+def _share_of_counts(params: ShareParams, found: Counted, what: str) -> Outcome:
+    assert found.matching is not None
+    ratio = Fraction(found.matching, found.members)
+    ok = (params.at_least is None or ratio >= params.at_least) and (params.at_most is None or ratio <= params.at_most)
+    bound = " and ".join(
+        ([f"at least {_show(params.at_least)}"] if params.at_least is not None else [])
+        + ([f"at most {_show(params.at_most)}"] if params.at_most is not None else [])
+    )
+    reason = (
+        f"{found.matching} of {found.members} {params.of.replace('_', ' ')} ({float(ratio):.0%}) {what}, from "
+        f"{found.words}; {bound} required"
+    )
+    return (met if ok else not_met)(reason, facts=(found.path,), passed=found.matching, total=found.members)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, TypeAdapter, Valid
 
 from govcheck.checks.sentences import Code, plain
 from govcheck.engine.core import paths
+from govcheck.engine.facts.blocks import NOT_FOUND
 
 
 class Condition(BaseModel):
@@ -34,7 +35,8 @@ class Condition(BaseModel):
         return values + list(self.in_ or []) + list(self.not_in or [])
 
     def holds(self, value: Any) -> bool:
-        values = value if isinstance(value, list) else ([] if value is None else [value])
+        # A fact looked for and not found (format 2) is as absent as one not recorded, for `present`.
+        values = value if isinstance(value, list) else ([] if value is None or value == NOT_FOUND else [value])
         if self.present is not None and bool(values) != self.present:
             return False
         if self.equals is not None and self.equals not in values:

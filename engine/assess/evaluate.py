@@ -208,6 +208,9 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         return _single(node, value, ctx)
     view = VIEWS[node.each]
     every = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
+    if view.statements is not None:
+        stated = view.statements
+        every = every + ctx.cached(("statements", view.name), lambda: stated(ctx.facts, ctx.as_of))
     items = [item for item in every if node.where is None or node.where.holds(item.value)]
     scope = view.name.replace("_", " ") + (f" where {node.where.in_words()}" if node.where else "")
     unrecorded: list[Item] = []
@@ -232,7 +235,16 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
                 parent.path,
             )
         )
-    return _aggregate(scope, results, tuple(children))
+    outcome = _aggregate(scope, results, tuple(children))
+    partly = view.partly_listed(ctx.facts, ctx.as_of)
+    if (
+        outcome.status is Status.MET
+        and partly
+        and not any(item.label.endswith("(as the evidence states)") for item in items)
+    ):
+        # Every member listed passes, but not every member is listed: that is not "every member".
+        return replace(outcome, status=Status.MISSING_EVIDENCE, reason=f"{outcome.reason}, but {partly}")
+    return outcome
 
 
 def _within(ctx: CheckContext, item: Item) -> CheckContext:

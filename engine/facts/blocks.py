@@ -7,10 +7,23 @@ publication history and the subjects it covers.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
 
 from govcheck.engine.facts.subjects import SUBJECTS
 
@@ -42,6 +55,11 @@ Day = Annotated[
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
 
+# Facts format 2: what an auditor found, when it is not a complete, dated record.
+NOT_FOUND = "not found"  # looked for and not there: not published, not set, not covered
+NOT_KNOWN = "not known"  # the evidence does not say: the same as leaving the fact out
+YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
 
 def _known_subject(value: str) -> str:
     if value not in SUBJECTS:
@@ -60,7 +78,9 @@ Subject = Annotated[
 Sector = Literal["private", "public", "he-fe", "vcs", "other"]
 Gender = Literal["woman", "man", "non-binary", "not-stated"]
 RoleName = Literal["chair", "deputy-chair", "member", "co-optee", "substitute", "observer"]
-BodyKind = Literal["board", "committee", "sub-group", "panel"]
+# A joint committee or a council committee stands for the body that really decides when the
+# decisions on the LEP's money are taken outside the LEP (recorded against the deciding body).
+BodyKind = Literal["board", "committee", "sub-group", "panel", "joint-committee", "council-committee"]
 
 
 class Fact(BaseModel):
@@ -88,32 +108,210 @@ class Evidenced(Fact):
     evidence: Evidence | None = None
 
 
-def _coverage_ref(value: Any) -> Any:
+def written_in_format(info: ValidationInfo) -> int:
+    """The facts format of the file being read (format 2 unless the file says 1)."""
+    context = info.context or {}
+    version: int = context.get("format_version", 2)
+    return version
+
+
+def _format_2_only(info: ValidationInfo, value: Any) -> None:
+    if written_in_format(info) < 2:
+        raise ValueError(f"{value!r} needs facts format 2; write format_version: 2 (govcheck migrate upgrades a file)")
+
+
+class DateAsFound(Evidenced):
+    """A date known only as closely as the evidence gives it (facts format 2).
+
+    Written as a month (``2019-04``), as bounds (``{before: 2019-06-20}``, ``{after: ...}``,
+    ``{between: [2019-06-01, 2019-06-14]}``), as ``late`` (it happened after its deadline, on a
+    day not known) or as ``found`` (it happened, on a day not known). A check decides from the
+    bounds when they decide, and says which bound it needed when they do not.
+    """
+
+    month: str | None = None
+    before: Day | None = None
+    after: Day | None = None
+    between: list[Day] | None = None
+    is_late: bool = False
+    is_found: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> DateAsFound:
+        forms = [self.month is not None, self.before is not None or self.after is not None, self.between is not None]
+        forms += [self.is_late, self.is_found]
+        if sum(forms) != 1:
+            raise ValueError("give one of: a month (2019-04), before/after, between, late, or found")
+        if self.month is not None and not YEAR_MONTH.match(self.month):
+            raise ValueError(f"{self.month!r} is not a month; write it as YYYY-MM, for example 2019-04")
+        if self.month is not None and not 1 <= int(self.month[5:]) <= 12:
+            raise ValueError(f"{self.month!r} is not a month: months run from 01 to 12")
+        if self.between is not None and len(self.between) != 2:
+            raise ValueError("between takes two dates: [first, last]")
+        if self.between is not None and self.between[0] > self.between[1]:
+            raise ValueError("between: the first date comes after the second")
+        if self.before is not None and self.after is not None and self.after >= self.before:
+            raise ValueError("after and before leave no day between them")
+        return self
+
+    @property
+    def earliest(self) -> dt.date | None:
+        """The first day it can have happened on (None: not known how early)."""
+        if self.month is not None:
+            return dt.date(int(self.month[:4]), int(self.month[5:]), 1)
+        if self.between is not None:
+            return self.between[0]
+        return self.after + dt.timedelta(days=1) if self.after is not None else None
+
+    @property
+    def latest(self) -> dt.date | None:
+        """The last day it can have happened on (None: not known how late)."""
+        if self.month is not None:
+            year, month = int(self.month[:4]), int(self.month[5:])
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        if self.between is not None:
+            return self.between[1]
+        return self.before - dt.timedelta(days=1) if self.before is not None else None
+
+
+# The words format 2 takes for a date, and what each is read as.
+EVENT_WORDS: dict[str, Any] = {
+    NOT_FOUND: NOT_FOUND,
+    NOT_KNOWN: None,
+    "late": {"is_late": True},
+    "found": {"is_found": True},
+}
+
+
+def _event_day(value: Any, info: ValidationInfo) -> dt.date | DateAsFound | str | None:
+    """A date as the evidence gives it: a day, or in format 2 a month, bounds, late, found, not found, not known."""
+    if isinstance(value, DateAsFound) or value is None:
+        return value
+    if isinstance(value, str) and value.strip() in EVENT_WORDS:
+        _format_2_only(info, value)
+        value = EVENT_WORDS[value.strip()]
+        return value if not isinstance(value, dict) else DateAsFound.model_validate(value)
+    if isinstance(value, str) and YEAR_MONTH.match(value.strip()):
+        _format_2_only(info, value)
+        return _as_found({"month": value.strip()}, info)
+    if isinstance(value, dict):
+        _format_2_only(info, value)
+        return _as_found(value, info)
+    try:
+        converted: dt.date = _to_date(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not a date; {DATE_FORM_HINT} (in facts format 2 also a month such as 2019-04, "
+            "{before: DATE}, {after: DATE}, {between: [DATE, DATE]}, late, found, not found or not known)"
+        ) from None
+    return converted
+
+
+def _as_found(value: dict[str, Any], info: ValidationInfo) -> DateAsFound:
+    # Validated here, so a mistake in the bounds is one message about the date, not one per way of writing it.
+    try:
+        return DateAsFound.model_validate(value, context=info.context)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        if first["type"] == "extra_forbidden":
+            raise ValueError(
+                f"unknown key {where!r} in a date (keys: before, after, between, month, evidence, note)"
+            ) from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ValueError(f"{where}: {message}" if where else message) from None
+
+
+# A date an auditor observes (published, reviewed, approved, updated...): exact in format 1;
+# in format 2 also a DateAsFound, or "not found" (it did not happen).
+EventDay = Annotated[
+    dt.date | DateAsFound | Literal["not found"],
+    PlainValidator(_event_day),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": YEAR_MONTH.pattern, "description": "a month: YYYY-MM"},
+                {"enum": [NOT_FOUND, NOT_KNOWN, "late", "found"]},
+                {
+                    "type": "object",
+                    "description": "bounds: {before: DATE}, {after: DATE}, {between: [DATE, DATE]}, with evidence",
+                },
+            ],
+            "description": "a date (YYYY-MM-DD), or as the evidence gives it (facts format 2)",
+        }
+    ),
+]
+
+
+COVERAGE_WORDS = {"not covered": "not covered", NOT_KNOWN: "not known"}
+
+
+def _coverage_ref(value: Any, info: ValidationInfo) -> Any:
     # `subject: "5.3"` is shorthand for `subject: {section: "5.3"}`: most coverage maps
     # only name the section, and the long form stays available for pages and notes.
-    if isinstance(value, (str, int, float)):
+    # Format 2 also says `not covered`, `not known`, or `{partly: what is missing, section: ...}`.
+    if isinstance(value, str) and value.strip() in COVERAGE_WORDS:
+        _format_2_only(info, value)
+        return {"status": COVERAGE_WORDS[value.strip()]}
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return {"section": str(value)}
+    if isinstance(value, dict) and "partly" in value:
+        _format_2_only(info, value)
+        return {**{k: v for k, v in value.items() if k != "partly"}, "status": "partly", "missing": value["partly"]}
     return value
 
 
+CoverageStatus = Literal["covered", "partly", "not covered", "not known"]
+
+
 class CoverageRef(Evidenced):
-    """The part of a document that covers a subject."""
+    """Whether, and where, a document covers a subject."""
 
-    section: str
+    section: str | None = None
     page: int | None = None
+    status: CoverageStatus = "covered"
+    missing: str | None = Field(default=None, description="for a subject covered only in part: what is missing")
+
+    @model_validator(mode="after")
+    def _covered_names_a_section(self) -> CoverageRef:
+        if self.status == "covered" and self.section is None:
+            raise ValueError("name the section that covers the subject (or write not covered, or not known)")
+        if self.status == "partly" and not self.missing:
+            raise ValueError("partly: say what is missing")
+        return self
 
 
-Coverage = dict[Subject, Annotated[CoverageRef, BeforeValidator(_coverage_ref)]]
+# `others:` in a coverage map says how every subject it does not list stands (format 2:
+# `others: not covered` when the document was read whole; unlisted otherwise means not known).
+OTHERS = "others"
+Coverage = dict[
+    Annotated[str, AfterValidator(lambda key: key if key == OTHERS else _known_subject(key))],
+    Annotated[CoverageRef, BeforeValidator(_coverage_ref)],
+]
 
 
 class Document(Evidenced):
-    """A policy, plan or other document the LEP keeps, and its publication history."""
+    """A policy, plan or other document the LEP keeps, and its publication history.
+
+    In facts format 2 the whole document may be written ``not found`` (there is none) or
+    ``not known`` (the evidence does not say).
+    """
 
     title: str | None = None
     version: str | None = None
     is_in_place: bool | None = None
-    adopted_on: Day | None = None
-    published_on: Day | None = None
+    adopted_on: EventDay | None = None
+    published_on: EventDay | None = None
     url: str | None = None
-    reviewed_on: Day | None = None
+    reviewed_on: EventDay | None = None
     coverage: Coverage | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _found_or_not(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str) and value.strip() in (NOT_FOUND, NOT_KNOWN):
+            _format_2_only(info, value)
+            return {"is_in_place": False} if value.strip() == NOT_FOUND else {}
+        return value

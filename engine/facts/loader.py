@@ -19,14 +19,15 @@ from pydantic import BaseModel, RootModel, ValidationError
 from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.suggest import did_you_mean
-from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, Facts
+from govcheck.engine.facts import plausibility
+from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, FACTS_FORMAT_VERSIONS, Facts
 from govcheck.engine.reading import yamlsource
 from govcheck.engine.reading.schema_errors import dotted, problems_from, read_as
 from govcheck.engine.reading.yamlsource import SourceMap
 
 M = TypeVar("M", bound=BaseModel)
 
-FACTS_START = "a facts file starts with `format_version: 1`; `govcheck init NAME` writes one to fill in"
+FACTS_START = "a facts file starts with `format_version: 2`; `govcheck init NAME` writes one to fill in"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ def parse_facts(text: str, name: str) -> FactsFile:
     data, source = yamlsource.parse(text, name, empty_hint=FACTS_START)
     facts = validate(Facts, data, source)
     problems = reference_problems(facts, source)
+    if not problems:  # dates and counts are judged once every reference resolves
+        problems = plausibility.problems(facts, source)
     if problems:
         raise InputError(problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -74,17 +77,20 @@ def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ())
             message, hint = f"holds {read_as(data)}, but a mapping of keys is expected", "write `key: value` lines"
         raise InputError.single(source.file, message, line, column, hint)
     version = data.get("format_version") if model is Facts else None
-    if isinstance(version, int) and not isinstance(version, bool) and version != FACTS_FORMAT_VERSION:
+    if isinstance(version, int) and not isinstance(version, bool) and version not in FACTS_FORMAT_VERSIONS:
         at = source.locate((*prefix, "format_version"))
         raise InputError.single(
             source.file,
-            f"is written in facts format {version}; this govcheck reads format {FACTS_FORMAT_VERSION}",
+            f"is written in facts format {version}; this govcheck reads formats "
+            f"{' and '.join(map(str, FACTS_FORMAT_VERSIONS))}",
             at[0] if at else None,
             at[1] if at else None,
             hint="upgrade govcheck or convert the file",
         )
+    # Format 2's forms (not found, a month, bounds...) are refused in a file that says it is format 1.
+    context = {"format_version": version if version in FACTS_FORMAT_VERSIONS else FACTS_FORMAT_VERSION}
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as error:
         raise InputError(problems_from(model, error.errors(), source, prefix)) from None
 

@@ -11,17 +11,20 @@ over time (reports, returns, projects, logs, attestations) in ``records``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
 
 from govcheck.engine.facts.blocks import (
     DATE_FORM_HINT,
+    NOT_FOUND,
+    NOT_KNOWN,
     BodyKind,
     Coverage,
     CoverageRef,
     Day,
     Document,
+    EventDay,
     Evidence,
     Evidenced,
     Fact,
@@ -29,6 +32,7 @@ from govcheck.engine.facts.blocks import (
     RoleName,
     Sector,
     Subject,
+    _format_2_only,
 )
 from govcheck.engine.facts.documents import Documents, Policies
 from govcheck.engine.facts.records import (
@@ -53,7 +57,10 @@ __all__ = [
     "Subject",
 ]
 
-FACTS_FORMAT_VERSION = 1
+# Format 2 says what an auditor found as well as what is recorded: not found, not known, partly,
+# dates as precise as the evidence, a body's make-up as counts. Format 1 files are read as written.
+FACTS_FORMAT_VERSION = 2
+FACTS_FORMAT_VERSIONS = (1, 2)
 
 
 class Organisation(Evidenced):
@@ -74,7 +81,7 @@ class AssuranceLetter(Evidenced):
     """The s151 officer's yearly letter certifying that the framework is implemented."""
 
     year: int
-    sent_on: Day | None = None
+    sent_on: EventDay | None = None
 
 
 class AccountableBody(Evidenced):
@@ -87,8 +94,8 @@ class AccountableBody(Evidenced):
 class AssuranceFramework(Document):
     """The LEP's local assurance framework, the document everything else hangs on."""
 
-    board_approved_on: Day | None = None
-    s151_signed_off_on: Day | None = None
+    board_approved_on: EventDay | None = None
+    s151_signed_off_on: EventDay | None = None
     has_chair_and_chief_executive_signatures: bool | None = None
 
 
@@ -102,6 +109,57 @@ class QuorumRule(Evidenced):
     minimum_present: int | None = Field(default=None, ge=1)
     minimum_share: float | None = Field(default=None, gt=0, le=1)
     minimum_private_sector: int | None = Field(default=None, ge=0)
+    # False where the evidence shows no quorum is set (written `quorum: not found`, format 2).
+    is_set: bool = True
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_found(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str) and value.strip() == NOT_FOUND:
+            _format_2_only(info, value)
+            return {"is_set": False}
+        return value
+
+    @model_validator(mode="after")
+    def _sets_a_number(self) -> QuorumRule:
+        # `quorum: {}` would read as a quorum set, yet it sets nothing: never a pass.
+        if self.is_set and self.minimum_present is None and self.minimum_share is None:
+            raise ValueError("a quorum sets minimum_present or minimum_share (write `not found` where none is set)")
+        return self
+
+
+def _quorum(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, str) and value.strip() == NOT_KNOWN:
+        _format_2_only(info, value)
+        return None
+    return value
+
+
+class Composition(Evidenced):
+    """A body's make-up as counts, for evidence that gives numbers rather than names (format 2).
+
+    Count and share rules use the listed members when the list is complete, these counts otherwise.
+    """
+
+    members: int | None = Field(default=None, ge=0, description="how many members in all")
+    women: int | None = Field(default=None, ge=0)
+    private_sector: int | None = Field(default=None, ge=0)
+    local_authority: int | None = Field(default=None, ge=0, description="local authority leaders or members")
+    sme: int | None = Field(default=None, ge=0, description="members representing small and medium businesses")
+    co_optees: int | None = Field(default=None, ge=0)
+    diversity_champions: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _parts_within_the_whole(self) -> Composition:
+        if self.members is not None:
+            for name in COMPOSITION_PARTS:
+                part = getattr(self, name)
+                if part is not None and part > self.members:
+                    raise ValueError(f"{name} ({part}) is more than the members in all ({self.members})")
+        return self
+
+
+COMPOSITION_PARTS = ("women", "private_sector", "local_authority", "sme", "co_optees", "diversity_champions")
 
 
 class Body(Evidenced):
@@ -113,10 +171,19 @@ class Body(Evidenced):
     decides_on_public_money: bool | None = None
     has_delegated_authority: bool | None = None
     terms_of_reference: Document | None = None
-    quorum: QuorumRule | None = None
+    quorum: Annotated[QuorumRule | None, BeforeValidator(_quorum)] = Field(
+        default=None, description="the quorum its terms of reference set; not found where none is set"
+    )
+    composition: Composition | None = None
     has_audit_and_risk_remit: bool | None = None
     is_membership_complete: bool | None = Field(
         default=None, description="false where the facts list only some of this body's members"
+    )
+    every_member: MemberStatement | None = Field(
+        default=None, description="what the evidence says of every member, when the members are not listed"
+    )
+    every_meeting: MeetingStatement | None = Field(
+        default=None, description="what the evidence says of every meeting over a period, when they are not listed"
     )
     has_s151_officer_attendance: bool | None = Field(
         default=None, description="the s151 officer or their deputy has a seat or a right to attend"
@@ -126,7 +193,7 @@ class Body(Evidenced):
 class Recruitment(Evidenced):
     """How a seat was filled: the advert, the selection and the board's approval."""
 
-    advertised_on: Day | None = None
+    advertised_on: EventDay | None = None
     advert_url: str | None = None
     is_open_competition: bool | None = None
     has_role_description: bool | None = None
@@ -134,7 +201,7 @@ class Recruitment(Evidenced):
     has_business_consultation: bool | None = Field(
         default=None, description="for a Chair: the local business community was consulted"
     )
-    board_approved_on: Day | None = None
+    board_approved_on: EventDay | None = None
 
 
 class Role(Evidenced):
@@ -157,21 +224,21 @@ class RegisterUpdate(Evidenced):
     """A change to someone's interests and when the register caught up with it."""
 
     changed_on: Day | None = None
-    updated_on: Day | None = None
+    updated_on: EventDay | None = None
     description: str | None = None
 
 
 class RegisterOfInterests(Evidenced):
-    completed_on: Day | None = None
-    published_on: Day | None = None
+    completed_on: EventDay | None = None
+    published_on: EventDay | None = None
     url: str | None = None
-    reviewed_on: Day | None = None
+    reviewed_on: EventDay | None = None
     updates: list[RegisterUpdate] | None = None
 
 
 class Induction(Evidenced):
-    started_on: Day | None = None
-    completed_on: Day | None = None
+    started_on: EventDay | None = None
+    completed_on: EventDay | None = None
 
 
 class Person(Evidenced):
@@ -188,8 +255,8 @@ class Person(Evidenced):
     roles: list[Role] = Field(default_factory=list)
     register_of_interests: RegisterOfInterests | None = None
     induction: Induction | None = None
-    code_of_conduct_signed_on: Day | None = None
-    governance_agreement_signed_on: Day | None = None
+    code_of_conduct_signed_on: EventDay | None = None
+    governance_agreement_signed_on: EventDay | None = None
 
 
 class StaffMember(Evidenced):
@@ -211,7 +278,7 @@ class Declaration(Evidenced):
     interest: str | None = None
     is_minuted: bool | None = None
     has_withdrawn: bool | None = None
-    register_updated_on: Day | None = None
+    register_updated_on: EventDay | None = None
 
 
 class Decision(Evidenced):
@@ -235,16 +302,51 @@ class Meeting(Evidenced):
     id: str
     body: str
     held_on: Day
-    papers_published_on: Day | None = None
-    draft_minutes_published_on: Day | None = None
-    minutes_approved_on: Day | None = None
-    final_minutes_published_on: Day | None = None
+    is_scheduled: bool | None = Field(default=None, description="a meeting after the as-of date, not yet held")
+    is_quorate: bool | None = Field(default=None, description="whether the minutes record the meeting as quorate")
+    apologies: list[str] | None = Field(default=None, description="members who sent apologies (not present)")
+    papers_published_on: EventDay | None = None
+    draft_minutes_published_on: EventDay | None = None
+    minutes_approved_on: EventDay | None = None
+    final_minutes_published_on: EventDay | None = None
     has_declarations_item: bool | None = None
     attendance: list[str] | None = None
     declarations: list[Declaration] | None = None
     decisions: list[Decision] | None = None
     confidential_items: list[ConfidentialItem] | None = None
     reports: list[ReportSubject] | None = Field(default=None, description="standing reports the meeting received")
+
+
+class Period(Fact):
+    """The span of time a statement about every meeting covers."""
+
+    from_: Day | None = Field(default=None, alias="from")
+    to: Day | None = None
+
+
+class MemberStatement(Evidenced):
+    """What the evidence says of every member of a body, when it does not name them (format 2).
+
+    A rule over each member reads it as one item, "every member": `register_of_interests:
+    {published_on: found}` says every register is published (on days not known).
+    """
+
+    register_of_interests: RegisterOfInterests | None = None
+    induction: Induction | None = None
+    code_of_conduct_signed_on: EventDay | None = None
+    governance_agreement_signed_on: EventDay | None = None
+
+
+class MeetingStatement(Evidenced):
+    """What the evidence says of every meeting of a body over a period (format 2): a practice
+    observed ("declarations of interest are a standing item") rather than each meeting transcribed."""
+
+    period: Period | None = None
+    has_declarations_item: bool | None = None
+    papers_published_on: EventDay | None = None
+    draft_minutes_published_on: EventDay | None = None
+    final_minutes_published_on: EventDay | None = None
+    is_quorate: bool | None = None
 
 
 class Milestone(Evidenced):
@@ -298,7 +400,7 @@ class LocalCommitments(Fact):
 class Facts(Fact):
     """One LEP's local assurance framework as facts, as of a date."""
 
-    format_version: Literal[1] = Field(description="the facts format version this file is written in")
+    format_version: Literal[1, 2] = Field(description="the facts format version this file is written in")
     as_of: Day
     organisation: Organisation
     accountable_body: AccountableBody | None = None

@@ -38,8 +38,11 @@ class View:
     unrecorded: Callable[[Facts, dt.date], list[Item]] | None = None
     # Why the items are known to be only some of those that exist (None: no reason to think so),
     # so that a count or share over them is not taken as the whole.
-    incomplete: Callable[[Facts], str | None] | None = None
+    incomplete: Callable[[Facts, dt.date], str | None] | None = None
+    # Items that stand for every member, or every meeting, of a body the evidence speaks of as a
+    # whole (facts format 2): rules over each item read them; counts never do.
+    statements: Callable[[Facts, dt.date], list[Item]] | None = None
 
-    def partly_listed(self, facts: Facts) -> str | None:
-        """Why the facts list only some of this view's items, or None."""
-        return self.incomplete(facts) if self.incomplete is not None else None
+    def partly_listed(self, facts: Facts, on: dt.date) -> str | None:
+        """Why the facts list only some of this view's items on ``on``, or None."""
+        return self.incomplete(facts, on) if self.incomplete is not None else None

@@ -86,9 +86,19 @@ def is_decision_body(body: Body) -> bool:
     quorum requirements apply until the facts say otherwise, so an unstated power shows
     up as findings to answer rather than silently taking the body out of scope.
     """
-    if body.kind == "board" or body.decides_on_public_money or body.has_delegated_authority:
+    if body.decides_on_public_money or body.has_delegated_authority:
         return True
+    if body.kind == "board":
+        # A board takes the LEP's decisions unless the facts say it does not: where a joint committee
+        # of the councils decides, that body is the one recorded as deciding, and must publish.
+        return body.decides_on_public_money is not False
     return body.decides_on_public_money is None and body.has_delegated_authority is None
+
+
+def is_lapsed(role: Role, on: dt.date) -> bool:
+    """A seat whose term ended before ``on`` with no record of the member leaving or being reappointed:
+    whether the member still sits is not known, so it is neither counted nor taken as gone."""
+    return role.left_on is None and role.term_ends_on is not None and role.term_ends_on < on
 
 
 def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
@@ -98,7 +108,8 @@ def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> 
     for p, person in enumerate(facts.people):
         for r, role in enumerate(person.roles):
             body = bodies.get(role.body)
-            if body and include(body) and role.role in MEMBER_ROLES and role.is_current(on):
+            current = role.is_current(on) and not is_lapsed(role, on)
+            if body and include(body) and role.role in MEMBER_ROLES and current:
                 title = ROLE_WORDS[role.role]
                 items.append(
                     Item(
@@ -112,12 +123,95 @@ def _memberships(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> 
     return items
 
 
-def _partly_listed(include: Callable[[Body], bool]) -> Callable[[Facts], str | None]:
-    def reason(facts: Facts) -> str | None:
-        partial = [body.name for body in facts.bodies if include(body) and body.is_membership_complete is False]
-        return f"the facts list only some of the members of {', '.join(partial)}" if partial else None
+def _partly_listed(include: Callable[[Body], bool]) -> Callable[[Facts, dt.date], str | None]:
+    def reason(facts: Facts, on: dt.date) -> str | None:
+        bodies = {body.id: body for body in facts.bodies if include(body)}
+        partial = [body.name for body in bodies.values() if body.is_membership_complete is False]
+        lapsed = [
+            f"{person.name}'s term on {bodies[role.body].name} ended {date_label(role.term_ends_on)}"
+            for person in facts.people
+            for role in person.roles
+            if role.body in bodies
+            and role.role in MEMBER_ROLES
+            and role.term_ends_on
+            and is_lapsed(role, on)
+            and (role.appointed_on is None or role.appointed_on <= on)
+        ]
+        reasons = [f"the facts list only some of the members of {', '.join(partial)}"] if partial else []
+        if lapsed:
+            reasons.append(f"{'; '.join(lapsed)}, with no record of leaving or reappointment")
+        return "; ".join(reasons) or None
 
     return reason
+
+
+def _member_statements(include: Callable[[Body], bool]) -> Callable[[Facts, dt.date], list[Item]]:
+    """One item, "every member", for each body whose members the evidence speaks of as a whole."""
+
+    def items(facts: Facts, on: dt.date) -> list[Item]:
+        found = []
+        for b, body in enumerate(facts.bodies):
+            statement = body.every_member
+            if statement is None or not include(body):
+                continue
+            listed = any(
+                role.body == body.id and role.role in MEMBER_ROLES and role.is_current(on)
+                for person in facts.people
+                for role in person.roles
+            )
+            if listed and body.is_membership_complete is not False:
+                continue  # every member is listed: the rules read them one by one
+            at: PathKey = ("bodies", b, "every_member")
+            person = Person.model_construct(
+                id=f"every-member-of-{body.id}",
+                name=f"every member of {body.name}",
+                roles=[],
+                register_of_interests=statement.register_of_interests,
+                induction=statement.induction,
+                code_of_conduct_signed_on=statement.code_of_conduct_signed_on,
+                governance_agreement_signed_on=statement.governance_agreement_signed_on,
+                evidence=statement.evidence,
+            )
+            role = Role.model_construct(body=body.id, role="member")
+            label = f"every member of {body.name} (as the evidence states)"
+            roots = {"person": at, "role": at, "body": ("bodies", b)}
+            found.append(Item(Membership.model_construct(person=person, role=role, body=body), at, label, roots))
+        return found
+
+    return items
+
+
+def _meeting_statements(include: Callable[[Body], bool]) -> Callable[[Facts, dt.date], list[Item]]:
+    """One item, "every meeting", for each body whose meetings over a period the evidence speaks of as a whole."""
+
+    def items(facts: Facts, on: dt.date) -> list[Item]:
+        found = []
+        for b, body in enumerate(facts.bodies):
+            statement = body.every_meeting
+            if statement is None or not include(body):
+                continue
+            period = statement.period
+            start = period.from_ if period else None
+            end = min(period.to, on) if period and period.to else on
+            if start is not None and start > on:
+                continue
+            meeting = Meeting.model_construct(
+                id=f"every-meeting-of-{body.id}",
+                body=body.id,
+                held_on=end,
+                has_declarations_item=statement.has_declarations_item,
+                papers_published_on=statement.papers_published_on,
+                draft_minutes_published_on=statement.draft_minutes_published_on,
+                final_minutes_published_on=statement.final_minutes_published_on,
+                is_quorate=statement.is_quorate,
+                evidence=statement.evidence,
+            )
+            span = f"from {date_label(start)} to {date_label(end)}" if start else f"to {date_label(end)}"
+            label = f"every meeting of {body.name} {span} (as the evidence states)"
+            found.append(Item(meeting, ("bodies", b, "every_meeting"), label))
+        return found
+
+    return items
 
 
 def _meetings(facts: Facts, on: dt.date, include: Callable[[Body], bool]) -> list[Item]:
@@ -218,12 +312,15 @@ VIEWS: dict[str, View] = {
             "current members of the board (chair, deputy, members, co-optees)",
             lambda facts, on: _memberships(facts, on, lambda body: body.kind == "board"),
             incomplete=_partly_listed(lambda body: body.kind == "board"),
+            statements=_member_statements(lambda body: body.kind == "board"),
         ),
         View(
             "committee_members",
             Membership,
             "current members of sub-boards and committees that decide on or have delegated authority over public money",
             lambda facts, on: _memberships(facts, on, lambda body: body.kind != "board" and is_decision_body(body)),
+            incomplete=_partly_listed(lambda body: body.kind != "board" and is_decision_body(body)),
+            statements=_member_statements(lambda body: body.kind != "board" and is_decision_body(body)),
         ),
         View(
             "decision_makers",
@@ -231,6 +328,7 @@ VIEWS: dict[str, View] = {
             "everyone with a current seat on the board or a decision-making body",
             lambda facts, on: _memberships(facts, on, is_decision_body),
             incomplete=_partly_listed(is_decision_body),
+            statements=_member_statements(is_decision_body),
         ),
         View("senior_staff", StaffMember, "senior officers in post", _senior_staff),
         View("bodies", Body, "the board and all its sub-groups", _plain("bodies", lambda body: body.name)),
@@ -247,12 +345,14 @@ VIEWS: dict[str, View] = {
             Meeting,
             "meetings of any body held on or before the assessment date",
             lambda facts, on: _meetings(facts, on, lambda body: True),
+            statements=_meeting_statements(lambda body: True),
         ),
         View(
             "decision_meetings",
             Meeting,
             "meetings held so far of the board and of decision-making bodies",
             lambda facts, on: _meetings(facts, on, is_decision_body),
+            statements=_meeting_statements(is_decision_body),
         ),
         View(
             "declarations",
@@ -274,6 +374,7 @@ VIEWS: dict[str, View] = {
             Meeting,
             "meetings of the board held on or before the assessment date",
             lambda facts, on: _meetings(facts, on, lambda body: body.kind == "board"),
+            statements=_meeting_statements(lambda body: body.kind == "board"),
         ),
         View(
             "plan_actions",

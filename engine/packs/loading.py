@@ -22,6 +22,7 @@ from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
 from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.facts import plausibility
 from govcheck.engine.facts.loader import reference_problems, validate
 from govcheck.engine.facts.model import Facts
 from govcheck.engine.packs.bundled import packs_folder
@@ -199,7 +200,8 @@ def _rules_of_file(path: Path, topics: dict[str, str], catalogue: Catalogue) -> 
             except InputError as error:
                 parser.problems.extend(error.problems)
                 continue
-            parser.problems.extend(reference_problems(facts, source, example_at))
+            found = reference_problems(facts, source, example_at)
+            parser.problems.extend(found or plausibility.problems(facts, source, example_at))
             examples.append((example, facts))
         if len(parser.problems) == before:
             line, column = source.locate(at) or (None, None)
