@@ -34,7 +34,7 @@ def _text(lep: Lep) -> str:
     sections = [
         [
             f"# {lep.name}: synthetic facts for the govcheck benchmark (seeded; not a real LEP).",
-            "format_version: 1",
+            "format_version: 2",
             f"as_of: {lep.as_of}",
         ],
         governance.organisation(lep),

@@ -54,7 +54,7 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
         status = Status.MET
     elif failed == 0:
         status = Status.MISSING_EVIDENCE
-    elif passed == 0 and all(item.status is Status.NOT_MET for item in items):
+    elif passed == 0 and not any(item.status is Status.PARTIAL for item in items):
         status = Status.NOT_MET
     else:
         status = Status.PARTIAL

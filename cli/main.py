@@ -23,6 +23,7 @@ COMMANDS = {
     "validate": "govcheck.cli.facts_commands:validate",
     "schema": "govcheck.cli.facts_commands:schema",
     "init": "govcheck.cli.facts_commands:init",
+    "migrate": "govcheck.cli.migrate:migrate",
     "rules": "govcheck.cli.rules_commands:rules",
 }
 

@@ -124,7 +124,6 @@ def _twice(path: PathKey, ids: list[str], what: str) -> Iterator[tuple[Any, ...]
 
 def _seats(facts: Facts) -> Iterator[tuple[Any, ...]]:
     for p, person in enumerate(facts.people):
-        current: dict[str, int] = {}
         for r, role in enumerate(person.roles):
             path: PathKey = ("people", p, "roles", r)
             if role.appointed_on and role.term_ends_on and role.term_ends_on < role.appointed_on:
@@ -141,17 +140,6 @@ def _seats(facts: Facts) -> Iterator[tuple[Any, ...]]:
                     f"({date_label(role.appointed_on)})",
                     "check both dates",
                 )
-            if role.appointed_on and role.appointed_on > facts.as_of:
-                continue
-            if role.role in ("chair", "deputy-chair", "member", "co-optee") and role.is_current(facts.as_of):
-                if role.body in current:
-                    yield (
-                        path,
-                        f"{person.name} holds two member seats on {role.body!r} at once "
-                        f"(also roles[{current[role.body]}])",
-                        "one person is one member: give the seat once, with its role (chair, member ...)",
-                    )
-                current.setdefault(role.body, r)
 
 
 def _projects(facts: Facts) -> Iterator[tuple[Any, ...]]:

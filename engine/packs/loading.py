@@ -160,7 +160,7 @@ class RulePack:
 
 RULES_START = "a rule file holds a list of rules, each starting with `- id:`"
 PACK_START = "pack.yaml names the pack: id, title, edition, publisher, published_on and in_force"
-EXAMPLE_DEFAULTS = {"format_version": 1, "organisation": {"id": "example-lep", "name": "Example LEP"}}
+EXAMPLE_DEFAULTS = {"format_version": 2, "organisation": {"id": "example-lep", "name": "Example LEP"}}
 
 
 def _rules_of_file(path: Path, topics: dict[str, str], catalogue: Catalogue) -> tuple[list[Rule], list[Problem]]:

@@ -17,14 +17,14 @@ from govcheck.engine.assess.assessor import bundled_frameworks, facts_paths
 from govcheck.reports.json_report import report_schema
 
 COMPLIANT = """\
-format_version: 1
+format_version: 2
 as_of: 2020-03-31
 organisation: {id: tidy-lep, name: Tidy LEP}
 policies:
   whistleblowing: {url: "https://tidy.example/whistleblowing", reviewed_on: 2019-09-01}
 """
 GAPPY = """\
-format_version: 1
+format_version: 2
 as_of: 2020-03-31
 organisation: {id: gappy-lep, name: Gappy LEP}
 policies:
@@ -87,7 +87,7 @@ def test_a_misspelt_key_exits_2_naming_file_line_and_key(tmp_path: Path) -> None
 
 def test_one_broken_file_does_not_hide_the_others(lep_files: dict[str, Path], tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
-    broken.write_text("format_version: 1\nas_of: 2020-02-30\n")
+    broken.write_text("format_version: 2\nas_of: 2020-02-30\n")
     code, out, err = invoke("check", str(lep_files["gappy"]), str(broken), "--fail-on", "never")
     assert code == 2
     assert "Gappy LEP" in out

@@ -22,7 +22,7 @@ from govcheck.engine.facts.loader import load_facts
 from govcheck.engine.reading.yamllimits import MAX_FILE_BYTES
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "facts"
-GOOD = "format_version: 1\nas_of: 2020-03-31\norganisation: {id: good-lep, name: Good LEP}\n"
+GOOD = "format_version: 2\nas_of: 2020-03-31\norganisation: {id: good-lep, name: Good LEP}\n"
 
 
 def run(*args: str) -> Result:

@@ -207,7 +207,7 @@ def test_diff_with_facts_lists_the_verdicts_that_change(packs: Path, tmp_path: P
     facts = tmp_path / "lep.yaml"
     facts.write_text(
         textwrap.dedent("""\
-            format_version: 1
+            format_version: 2
             as_of: 2020-03-31
             organisation: {id: vale-lep, name: Vale LEP}
             bodies: [{id: board, name: Board, kind: board}]
@@ -228,7 +228,7 @@ def test_diff_with_facts_lists_the_verdicts_that_change(packs: Path, tmp_path: P
 
 def test_diff_reports_a_broken_facts_file_and_exits_2(packs: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
-    broken.write_text("format_version: 1\nas_of: 2020-02-30\n")
+    broken.write_text("format_version: 2\nas_of: 2020-02-30\n")
     code, out, err = invoke("rules", "diff", str(packs / "old"), str(packs / "new"), str(broken))
     assert code == 2
     assert "is not a real date" in err

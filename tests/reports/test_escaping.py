@@ -63,7 +63,7 @@ def hostile_assessment() -> Assessment:
     )
     text = (
         textwrap.dedent(f"""\
-        format_version: 1
+        format_version: 2
         as_of: 2020-03-31
         organisation: {{id: hostile-lep, name: {json.dumps(HOSTILE["script"] + " " + HOSTILE["newlines"])}}}
         bodies:
@@ -246,7 +246,7 @@ def test_values_are_inert_in_every_format(format_name: str, assessment: Assessme
 )
 def test_invisible_characters_never_reach_a_report(escape: str) -> None:
     """Terminal escapes and bidirectional overrides are refused when the facts are read, with their place."""
-    text = f'format_version: 1\nas_of: 2020-03-31\norganisation: {{id: x-lep, name: "Evil{escape}LEP"}}\n'
+    text = f'format_version: 2\nas_of: 2020-03-31\norganisation: {{id: x-lep, name: "Evil{escape}LEP"}}\n'
     with pytest.raises(InputError) as caught:
         parse_facts(text, "hostile.yaml")
     (problem,) = caught.value.problems

@@ -95,7 +95,7 @@ def test_cli_unknown_rule_is_a_located_error_with_a_suggestion(monkeypatch) -> N
 
 def test_cli_bad_facts_file_exits_2_without_a_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("format_version: 1\nas_of: 2020-03-31\norganisation: {id: x, name: X}\npeople: [{id: p, nmae: P}]\n")
+    bad.write_text("format_version: 2\nas_of: 2020-03-31\norganisation: {id: x, name: X}\npeople: [{id: p, nmae: P}]\n")
     result = CliRunner().invoke(cli, ["explain", PAPERS, str(bad)])
     assert result.exit_code == 2
     assert "bad.yaml:4" in result.output

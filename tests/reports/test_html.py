@@ -111,8 +111,8 @@ def test_gap_shows_failing_items_with_facts_lines_citation_evidence_and_remediat
     gap = text[start : text.index("</article>", start)]
     assert "Failing items: 2 of 5" in gap
     assert "register published 14 Jul 2019, 41 days after appointment; due by 1 Jul 2019 (28 days allowed)" in gap
-    assert "<td>line 55</td>" in gap  # where the late register stands in the facts file
-    assert "<dt>Facts</dt><dd><code>tests/fixtures/gappy-lep.yaml:49</code>" in gap
+    assert "<td>line 56</td>" in gap  # where the late register stands in the facts file
+    assert "<dt>Facts</dt><dd><code>tests/fixtures/gappy-lep.yaml:50</code>" in gap
     assert "Best Practice Guidance ch.5 (28 days unverified)" in gap
     assert "ROI-02" in gap
     assert '<a href="https://www.gappy-valley-lep.example/board/bob-obrien">' in gap

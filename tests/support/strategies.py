@@ -10,14 +10,22 @@ from hypothesis import strategies as st
 AS_OF = dt.date(2020, 3, 31)
 dates = st.dates(min_value=dt.date(2017, 1, 1), max_value=dt.date(2020, 6, 30))
 maybe_dates = st.none() | dates
+# A date as an auditor may find it (facts format 2): a day, a month, bounds, or a word.
+found_dates = (
+    dates
+    | st.sampled_from(["not found", "found", "late", "2019-04", "2020-02"])
+    | dates.map(lambda day: {"before": day})
+    | dates.map(lambda day: {"after": day})
+)
+coverage_values = st.sampled_from(["1", "not covered", "not known", {"partly": "appeals", "section": "2"}])
 
 
 def _register() -> st.SearchStrategy[dict[str, Any] | None]:
     return st.none() | st.fixed_dictionaries(
         {},
         optional={
-            "published_on": dates,
-            "reviewed_on": dates,
+            "published_on": found_dates,
+            "reviewed_on": found_dates,
             "updates": st.lists(
                 st.fixed_dictionaries({}, optional={"changed_on": dates, "updated_on": dates}), max_size=2
             ),
@@ -35,10 +43,10 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
             "kind": "board",
             "quorum": draw(
                 st.none()
+                | st.just("not found")
                 | st.fixed_dictionaries(
-                    {},
+                    {"minimum_present": st.integers(1, 8)},
                     optional={
-                        "minimum_present": st.integers(1, 8),
                         "minimum_share": st.sampled_from([0.5, 0.6]),
                         "minimum_private_sector": st.integers(0, 3),
                     },
@@ -46,18 +54,25 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
             ),
         }
     ]
+    if draw(st.booleans()):  # counts from the evidence, for a board only partly listed
+        bodies[0]["is_membership_complete"] = False
+        size = draw(st.integers(1, 20))
+        bodies[0]["composition"] = {"members": size, "women": draw(st.integers(0, size))}
     if draw(st.booleans()):
         bodies.append({"id": "panel", "name": "Panel", "kind": "panel", "has_delegated_authority": draw(st.booleans())})
     body_ids = [b["id"] for b in bodies]
     people = []
     for index in range(draw(st.integers(0, 8))):
         person: dict[str, Any] = {"id": f"p{index}", "name": f"Person {index}"}
+        appointed, ends = draw(maybe_dates), draw(maybe_dates)
+        if appointed and ends and ends < appointed:  # a term never ends before it starts
+            appointed, ends = ends, appointed
         person["roles"] = [
             {
                 "body": draw(st.sampled_from(body_ids)),
                 "role": draw(st.sampled_from(["chair", "member", "member", "observer"])),
-                "appointed_on": draw(maybe_dates),
-                "term_ends_on": draw(maybe_dates),
+                "appointed_on": appointed,
+                "term_ends_on": ends,
             }
         ]
         sector = draw(st.none() | st.sampled_from(["private", "public", "he-fe"]))
@@ -73,11 +88,16 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
     person_ids = [p["id"] for p in people]
     meetings = []
     for index in range(draw(st.integers(0, 6))):
-        meeting: dict[str, Any] = {"id": f"m{index}", "body": draw(st.sampled_from(body_ids)), "held_on": draw(dates)}
-        for key in ("papers_published_on", "draft_minutes_published_on"):
-            value = draw(maybe_dates)
-            if value:
-                meeting[key] = value
+        held = draw(dates)
+        meeting: dict[str, Any] = {"id": f"m{index}", "body": draw(st.sampled_from(body_ids)), "held_on": held}
+        if held > AS_OF:
+            meeting["is_scheduled"] = True
+        papers = draw(st.none() | found_dates)
+        if papers is not None and held <= AS_OF:
+            meeting["papers_published_on"] = papers
+        after = draw(st.none() | st.integers(0, 40))
+        if after is not None and held <= AS_OF:  # minutes follow the meeting they record
+            meeting["draft_minutes_published_on"] = min(held + dt.timedelta(days=after), AS_OF)
         if person_ids and draw(st.booleans()):
             meeting["attendance"] = draw(st.lists(st.sampled_from(person_ids), unique=True))
             meeting["decisions"] = [{"item": "1"}]
@@ -92,7 +112,7 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
             ]
         meetings.append(meeting)
     return {
-        "format_version": 1,
+        "format_version": 2,
         "as_of": AS_OF,
         "organisation": {"id": "gen-lep", "name": "Generated LEP"},
         "bodies": bodies,
@@ -116,9 +136,11 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
         "assurance_framework": {
             "coverage": draw(
                 st.dictionaries(
-                    st.sampled_from(["quorum", "induction", "succession.board", "succession.chair", "terms-of-office"]),
-                    st.just("1"),
-                    max_size=5,
+                    st.sampled_from(
+                        ["quorum", "induction", "succession.board", "succession.chair", "terms-of-office", "others"]
+                    ),
+                    coverage_values,
+                    max_size=6,
                 )
             )
         },

@@ -75,7 +75,7 @@ SHARE_RULES = {rule.id for rule in PACK.rules if "share" in str(rule.spec.check)
 
 
 def test_empty_facts_are_never_met() -> None:
-    data = {"format_version": 1, "as_of": dt.date(2020, 3, 31), "organisation": {"id": "empty", "name": "Empty"}}
+    data = {"format_version": 2, "as_of": dt.date(2020, 3, 31), "organisation": {"id": "empty", "name": "Empty"}}
     statuses = {f.rule_id: f.status for f in assess(data).findings}
     assert Status.MET not in statuses.values()
     assert set(statuses.values()) <= {Status.MISSING_EVIDENCE, Status.NOT_APPLICABLE}

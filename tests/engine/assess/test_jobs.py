@@ -15,7 +15,7 @@ from govcheck.engine.assess.assessor import Assessor, bundled_frameworks, facts_
 from govcheck.engine.core.errors import InputError
 from govcheck.engine.core.results import Assessment
 
-BROKEN = "format_version: 1\nas_of: 2020-02-30\norganisation: {id: broken-lep, name: Broken LEP}\n"
+BROKEN = "format_version: 2\nas_of: 2020-02-30\norganisation: {id: broken-lep, name: Broken LEP}\n"
 
 
 @pytest.fixture(scope="module")

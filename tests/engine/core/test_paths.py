@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 
 import pytest
 
@@ -12,9 +13,12 @@ from tests.support.facts import facts_from
 
 
 def test_a_path_through_models_resolves_to_the_type_at_its_end() -> None:
-    found = paths.resolve_type(Person, "register_of_interests.published_on")
-    assert found.leaf is dt.date
+    found = paths.resolve_type(Person, "induction")
+    assert found.leaf.__name__ == "Induction"
     assert not found.through_list
+    assert paths.resolve_type(Facts, "as_of").leaf is dt.date
+    # A date as found (format 2) is a date, or what stands for one when the evidence gives no day.
+    assert dt.date in typing.get_args(paths.resolve_type(Person, "register_of_interests.published_on").leaf)
 
 
 def test_a_path_through_a_list_says_so() -> None:

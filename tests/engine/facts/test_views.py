@@ -23,7 +23,7 @@ FACTS = facts_from(
         roles: [{body: panel, appointed_on: 2018-01-01}, {body: forum, appointed_on: 2018-01-01}]
     meetings:
       - {id: m1, body: board, held_on: 2020-01-15}
-      - {id: m2, body: board, held_on: 2020-06-15}
+      - {id: m2, body: board, held_on: 2020-06-15, is_scheduled: true}
       - {id: m3, body: forum, held_on: 2020-02-01}
     """
 ).facts

@@ -107,12 +107,12 @@ def test_naf_2021_carries_2019_forward_while_the_catalogue_records_no_difference
 
 
 LEP = """\
-format_version: 1
+format_version: 2
 as_of: {as_of}
 organisation: {{id: riverside-lep, name: Riverside LEP}}
 assurance_framework:
   url: "https://riverside.example/assurance"
-  coverage: {{decision-making: "3"}}
+  coverage: {{decision-making: "3", others: not covered}}
 bodies: [{{id: board, name: Riverside Board, kind: board}}]
 people:
   - {{id: a, name: A. Ash, sector: private, roles: [{{body: board, appointed_on: 2016-05-01}}]}}

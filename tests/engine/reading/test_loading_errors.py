@@ -19,7 +19,7 @@ def problems_of(text: str, name: str = "lep.yaml") -> list[str]:
 
 
 BASE = """\
-format_version: 1
+format_version: 2
 as_of: 2020-03-31
 organisation: {id: x-lep, name: X LEP}
 """
