@@ -30,16 +30,25 @@ FILTERS: dict[tuple[str, Any], str] = {
 
 @dataclass(frozen=True)
 class Counted:
-    """How many of a body's members there are, and how many meet a filter, from its composition."""
+    """How many of a body's members there are, and how many meet a filter, from its composition.
+
+    ``low`` and ``high`` bound the members that meet the filter: equal when the counts say,
+    0 and all the members when they do not, so a bound the whole body keeps is still decided.
+    """
 
     body: Body
     path: PathKey
     members: int
-    matching: int | None  # None: the counts do not say
+    low: int
+    high: int
 
     @property
     def words(self) -> str:
         return f"{self.body.name}'s composition as the evidence gives it"
+
+    @property
+    def said(self) -> str:
+        return str(self.low) if self.low == self.high else f"between {self.low} and {self.high}"
 
 
 def counted(facts: Facts, view: str, where: Where | None) -> Counted | None:
@@ -53,15 +62,20 @@ def counted(facts: Facts, view: str, where: Where | None) -> Counted | None:
     assert composition is not None
     if composition.members is None:
         return None
+    members = composition.members
     path: PathKey = ("bodies", index, "composition")
     if where is None:
-        return Counted(body, path, composition.members, composition.members)
+        return Counted(body, path, members, members, members)
     conditions = list(where.root.items())
     if len(conditions) != 1:
-        return Counted(body, path, composition.members, None)
+        return Counted(body, path, members, 0, members)
     ((at, condition),) = conditions
-    if at == "role.role" and condition.not_in == ["co-optee"] and composition.co_optees is not None:
-        return Counted(body, path, composition.members, composition.members - composition.co_optees)
+    if at == "role.role" and condition.not_in == ["co-optee"]:
+        if composition.co_optees is None:
+            return Counted(body, path, members, 0, members)
+        return Counted(body, path, members, members - composition.co_optees, members - composition.co_optees)
     field = FILTERS.get((at, condition.equals))
     value = getattr(composition, field) if field else None
-    return Counted(body, path, composition.members, value)
+    if value is None:
+        return Counted(body, path, members, 0, members)
+    return Counted(body, path, members, value, value)

@@ -109,11 +109,16 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     # count within a maximum is then not known to hold.
     partly = VIEWS[params.of].partly_listed(ctx.facts, ctx.as_of)
     if partly or not items:
-        from_counts = counted(ctx.facts, params.of, params.where)
-        if from_counts is not None and from_counts.matching is not None:
-            said = f"{from_counts.matching} {what} ({from_counts.words}); {' and '.join(bounds)} required{local_note}"
-            verdict = not_met if fails(from_counts.matching) else met
-            return verdict(said, facts=(from_counts.path,), passed=from_counts.matching, total=from_counts.members)
+        found = counted(ctx.facts, params.of, params.where)
+        if found is not None and fails(found.low) == fails(found.high):
+            said = f"{found.said} {what} ({found.words}); {' and '.join(bounds)} required{local_note}"
+            verdict = not_met if fails(found.low) else met
+            return verdict(said, facts=(found.path,), passed=found.low, total=found.members)
+        if found is not None and not items:
+            return missing(
+                f"{found.said} {what} ({found.words}): the counts do not decide; {' and '.join(bounds)} required",
+                facts=(found.path,),
+            )
     if not items:
         return missing(f"no {VIEWS[params.of].name.replace('_', ' ')} recorded", detail=detail)
     if partly and (at_most is not None or fails(len(chosen))):
@@ -163,9 +168,9 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     what = params.what or params.where.in_words()
     partly = VIEWS[params.of].partly_listed(ctx.facts, ctx.as_of)
     if partly or not items:
-        from_counts = counted(ctx.facts, params.of, params.where)
-        if from_counts is not None and from_counts.matching is not None and from_counts.members:
-            return _share_of_counts(params, from_counts, what)
+        found = counted(ctx.facts, params.of, params.where)
+        if found is not None and found.members and found.low == found.high:
+            return _share_of_counts(params, found, what)
     if not items:
         return missing(f"no {params.of.replace('_', ' ')} recorded")
     if partly:
@@ -219,15 +224,14 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
 
 
 def _share_of_counts(params: ShareParams, found: Counted, what: str) -> Outcome:
-    assert found.matching is not None
-    ratio = Fraction(found.matching, found.members)
+    ratio = Fraction(found.low, found.members)
     ok = (params.at_least is None or ratio >= params.at_least) and (params.at_most is None or ratio <= params.at_most)
     bound = " and ".join(
         ([f"at least {_show(params.at_least)}"] if params.at_least is not None else [])
         + ([f"at most {_show(params.at_most)}"] if params.at_most is not None else [])
     )
     reason = (
-        f"{found.matching} of {found.members} {params.of.replace('_', ' ')} ({float(ratio):.0%}) {what}, from "
+        f"{found.low} of {found.members} {params.of.replace('_', ' ')} ({float(ratio):.0%}) {what}, from "
         f"{found.words}; {bound} required"
     )
-    return (met if ok else not_met)(reason, facts=(found.path,), passed=found.matching, total=found.members)
+    return (met if ok else not_met)(reason, facts=(found.path,), passed=found.low, total=found.members)

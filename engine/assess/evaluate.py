@@ -263,7 +263,9 @@ def _aggregate(scope: str, results: list[ItemResult], children: tuple[Outcome, .
     failed = sum(r.status in (Status.NOT_MET, Status.PARTIAL, Status.ERROR) for r in results)
     unknown = len(results) - passed - failed
     total = len(results)
-    if failed == 0 and unknown == 0:
+    if total and all(r.status is Status.NOT_APPLICABLE for r in results):
+        status, reason = Status.NOT_APPLICABLE, f"the rule applies to none of the {total} {scope}"
+    elif failed == 0 and unknown == 0:
         status, reason = Status.MET, f"all {total} {scope} pass"
     elif failed == 0:
         status, reason = Status.MISSING_EVIDENCE, f"{unknown} of {total} {scope} lack the facts to decide"

@@ -117,7 +117,9 @@ def written_in_format(info: ValidationInfo) -> int:
 
 def _format_2_only(info: ValidationInfo, value: Any) -> None:
     if written_in_format(info) < 2:
-        raise ValueError(f"{value!r} needs facts format 2; write format_version: 2 (govcheck migrate upgrades a file)")
+        raise ValueError(
+            f"{value!r} needs facts format 2; write format_version: 2, or upgrade the file with govcheck migrate"
+        )
 
 
 class DateAsFound(Evidenced):
