@@ -110,9 +110,14 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     partly = VIEWS[params.of].partly_listed(ctx.facts, ctx.as_of)
     if partly or not items:
         found = counted(ctx.facts, params.of, params.where)
-        if found is not None and fails(found.low) == fails(found.high):
+        # Every count from low to high passes, or every one fails: only then do the counts decide.
+        every_passes = all(not fails(n) for n in (found.low, found.high)) if found else False
+        every_fails = found is not None and (
+            (at_least is not None and found.high < at_least) or (at_most is not None and found.low > at_most)
+        )
+        if found is not None and (every_passes or every_fails):
             said = f"{found.said} {what} ({found.words}); {' and '.join(bounds)} required{local_note}"
-            verdict = not_met if fails(found.low) else met
+            verdict = not_met if every_fails else met
             return verdict(said, facts=(found.path,), passed=found.low, total=found.members)
         if found is not None and not items:
             return missing(

@@ -148,3 +148,9 @@ meetings:
     found = finding(naf2019, "transparency.papers-5-clear-working-days-before", facts)
     assert [item.label for item in found.items] == ["Joint Committee, 2 May 2019"]
     assert found.status is Status.MET, found.reason
+
+
+def test_counts_that_do_not_say_how_many_chairs_decide_nothing_about_the_chair(naf2019: RulePack) -> None:
+    # 20 members counted, the chair not named: between 0 and 20 chairs, and one is required.
+    found = finding(naf2019, "board.chair-from-private-sector", COUNTED.format(members=20, women=5, private=14))
+    assert found.status is Status.MISSING_EVIDENCE, found.reason
