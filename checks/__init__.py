@@ -3,7 +3,7 @@
 Importing this package registers every kind; ``REGISTRY`` maps names to kinds.
 """
 
-from govcheck.checks import attestation, coverage, dates, periods, presence, quorum, thresholds
+from govcheck.checks import attestation, coverage, currency, dates, periods, presence, quorum, thresholds
 from govcheck.checks.base import REGISTRY, CheckContext, CheckKind
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "CheckKind",
     "attestation",
     "coverage",
+    "currency",
     "dates",
     "periods",
     "presence",

@@ -10,16 +10,12 @@ over time (reports, returns, projects, logs, attestations) in ``records``.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
+from pydantic import Field, model_validator
 
 from govcheck.engine.facts.blocks import (
     DATE_FORM_HINT,
-    NOT_FOUND,
-    NOT_KNOWN,
-    BodyKind,
     Coverage,
     CoverageRef,
     Day,
@@ -28,13 +24,27 @@ from govcheck.engine.facts.blocks import (
     Evidence,
     Evidenced,
     Fact,
-    Gender,
-    RoleName,
-    Sector,
     Subject,
-    _format_2_only,
+)
+from govcheck.engine.facts.bodies import (
+    COMPOSITION_PARTS,
+    Body,
+    Composition,
+    MeetingStatement,
+    MemberStatement,
+    Period,
+    QuorumRule,
 )
 from govcheck.engine.facts.documents import Documents, Policies
+from govcheck.engine.facts.people import (
+    Induction,
+    Person,
+    Recruitment,
+    RegisterOfInterests,
+    RegisterUpdate,
+    Role,
+    StaffMember,
+)
 from govcheck.engine.facts.records import (
     AnnualReporting,
     Attestations,
@@ -46,7 +56,10 @@ from govcheck.engine.facts.records import (
 )
 
 __all__ = [
+    "COMPOSITION_PARTS",
     "DATE_FORM_HINT",
+    "Body",
+    "Composition",
     "Coverage",
     "CoverageRef",
     "Day",
@@ -54,6 +67,17 @@ __all__ = [
     "Evidence",
     "Evidenced",
     "Fact",
+    "Induction",
+    "MeetingStatement",
+    "MemberStatement",
+    "Period",
+    "Person",
+    "QuorumRule",
+    "Recruitment",
+    "RegisterOfInterests",
+    "RegisterUpdate",
+    "Role",
+    "StaffMember",
     "Subject",
 ]
 
@@ -97,177 +121,6 @@ class AssuranceFramework(Document):
     board_approved_on: EventDay | None = None
     s151_signed_off_on: EventDay | None = None
     has_chair_and_chief_executive_signatures: bool | None = None
-
-
-class QuorumRule(Evidenced):
-    """A body's quorum as its terms of reference or articles set it.
-
-    A quorum may be a head count, a share of the voting members, or both; it may
-    also require a number of private-sector members present.
-    """
-
-    minimum_present: int | None = Field(default=None, ge=1)
-    minimum_share: float | None = Field(default=None, gt=0, le=1)
-    minimum_private_sector: int | None = Field(default=None, ge=0)
-    # False where the evidence shows no quorum is set (written `quorum: not found`, format 2).
-    is_set: bool = True
-
-    @model_validator(mode="before")
-    @classmethod
-    def _not_found(cls, value: Any, info: ValidationInfo) -> Any:
-        if isinstance(value, str) and value.strip() == NOT_FOUND:
-            _format_2_only(info, value)
-            return {"is_set": False}
-        return value
-
-    @model_validator(mode="after")
-    def _sets_a_number(self) -> QuorumRule:
-        # `quorum: {}` would read as a quorum set, yet it sets nothing: never a pass.
-        if self.is_set and self.minimum_present is None and self.minimum_share is None:
-            raise ValueError("a quorum sets minimum_present or minimum_share (write `not found` where none is set)")
-        return self
-
-
-def _quorum(value: Any, info: ValidationInfo) -> Any:
-    if isinstance(value, str) and value.strip() == NOT_KNOWN:
-        _format_2_only(info, value)
-        return None
-    return value
-
-
-class Composition(Evidenced):
-    """A body's make-up as counts, for evidence that gives numbers rather than names (format 2).
-
-    Count and share rules use the listed members when the list is complete, these counts otherwise.
-    """
-
-    members: int | None = Field(default=None, ge=0, description="how many members in all")
-    women: int | None = Field(default=None, ge=0)
-    private_sector: int | None = Field(default=None, ge=0)
-    local_authority: int | None = Field(default=None, ge=0, description="local authority leaders or members")
-    sme: int | None = Field(default=None, ge=0, description="members representing small and medium businesses")
-    co_optees: int | None = Field(default=None, ge=0)
-    diversity_champions: int | None = Field(default=None, ge=0)
-
-    @model_validator(mode="after")
-    def _parts_within_the_whole(self) -> Composition:
-        if self.members is not None:
-            for name in COMPOSITION_PARTS:
-                part = getattr(self, name)
-                if part is not None and part > self.members:
-                    raise ValueError(f"{name} ({part}) is more than the members in all ({self.members})")
-        return self
-
-
-COMPOSITION_PARTS = ("women", "private_sector", "local_authority", "sme", "co_optees", "diversity_champions")
-
-
-class Body(Evidenced):
-    """The board, or a committee, sub-group or panel of it."""
-
-    id: str
-    name: str
-    kind: BodyKind
-    decides_on_public_money: bool | None = None
-    has_delegated_authority: bool | None = None
-    terms_of_reference: Document | None = None
-    quorum: Annotated[QuorumRule | None, BeforeValidator(_quorum)] = Field(
-        default=None, description="the quorum its terms of reference set; not found where none is set"
-    )
-    composition: Composition | None = None
-    has_audit_and_risk_remit: bool | None = None
-    is_membership_complete: bool | None = Field(
-        default=None, description="false where the facts list only some of this body's members"
-    )
-    every_member: MemberStatement | None = Field(
-        default=None, description="what the evidence says of every member, when the members are not listed"
-    )
-    every_meeting: MeetingStatement | None = Field(
-        default=None, description="what the evidence says of every meeting over a period, when they are not listed"
-    )
-    has_s151_officer_attendance: bool | None = Field(
-        default=None, description="the s151 officer or their deputy has a seat or a right to attend"
-    )
-
-
-class Recruitment(Evidenced):
-    """How a seat was filled: the advert, the selection and the board's approval."""
-
-    advertised_on: EventDay | None = None
-    advert_url: str | None = None
-    is_open_competition: bool | None = None
-    has_role_description: bool | None = None
-    selection_panel: list[str] | None = None
-    has_business_consultation: bool | None = Field(
-        default=None, description="for a Chair: the local business community was consulted"
-    )
-    board_approved_on: EventDay | None = None
-
-
-class Role(Evidenced):
-    """A person's seat on a body, with its dates."""
-
-    body: str
-    role: RoleName = "member"
-    appointed_on: Day | None = None
-    term_ends_on: Day | None = None
-    recruitment: Recruitment | None = None
-    left_on: Day | None = None
-
-    def is_current(self, on: dt.date) -> bool:
-        if self.appointed_on is not None and self.appointed_on > on:
-            return False
-        return self.left_on is None or self.left_on > on
-
-
-class RegisterUpdate(Evidenced):
-    """A change to someone's interests and when the register caught up with it."""
-
-    changed_on: Day | None = None
-    updated_on: EventDay | None = None
-    description: str | None = None
-
-
-class RegisterOfInterests(Evidenced):
-    completed_on: EventDay | None = None
-    published_on: EventDay | None = None
-    url: str | None = None
-    reviewed_on: EventDay | None = None
-    updates: list[RegisterUpdate] | None = None
-
-
-class Induction(Evidenced):
-    started_on: EventDay | None = None
-    completed_on: EventDay | None = None
-
-
-class Person(Evidenced):
-    """Someone who sits on the board or one of its bodies."""
-
-    id: str
-    name: str
-    sector: Sector | None = None
-    gender: Gender | None = None
-    organisation: str | None = None
-    is_sme_representative: bool | None = None
-    is_diversity_champion: bool | None = None
-    is_local_authority_member: bool | None = None
-    roles: list[Role] = Field(default_factory=list)
-    register_of_interests: RegisterOfInterests | None = None
-    induction: Induction | None = None
-    code_of_conduct_signed_on: EventDay | None = None
-    governance_agreement_signed_on: EventDay | None = None
-
-
-class StaffMember(Evidenced):
-    """A senior officer: the chief executive and those who advise on decisions."""
-
-    id: str
-    name: str
-    post: str | None = None
-    appointed_on: Day | None = None
-    left_on: Day | None = None
-    register_of_interests: RegisterOfInterests | None = None
 
 
 class Declaration(Evidenced):
@@ -315,38 +168,6 @@ class Meeting(Evidenced):
     decisions: list[Decision] | None = None
     confidential_items: list[ConfidentialItem] | None = None
     reports: list[ReportSubject] | None = Field(default=None, description="standing reports the meeting received")
-
-
-class Period(Fact):
-    """The span of time a statement about every meeting covers."""
-
-    from_: Day | None = Field(default=None, alias="from")
-    to: Day | None = None
-
-
-class MemberStatement(Evidenced):
-    """What the evidence says of every member of a body, when it does not name them (format 2).
-
-    A rule over each member reads it as one item, "every member": `register_of_interests:
-    {published_on: found}` says every register is published (on days not known).
-    """
-
-    register_of_interests: RegisterOfInterests | None = None
-    induction: Induction | None = None
-    code_of_conduct_signed_on: EventDay | None = None
-    governance_agreement_signed_on: EventDay | None = None
-
-
-class MeetingStatement(Evidenced):
-    """What the evidence says of every meeting of a body over a period (format 2): a practice
-    observed ("declarations of interest are a standing item") rather than each meeting transcribed."""
-
-    period: Period | None = None
-    has_declarations_item: bool | None = None
-    papers_published_on: EventDay | None = None
-    draft_minutes_published_on: EventDay | None = None
-    final_minutes_published_on: EventDay | None = None
-    is_quorate: bool | None = None
 
 
 class Milestone(Evidenced):

@@ -85,7 +85,7 @@ class CheckTreeParser:
                 self.problem((*at, "when_empty"), f"when_empty must be one of {', '.join(s.value for s in Status)}")
         kinds = [key for key in raw if key not in QUANTIFIER_KEYS]
         if len(kinds) != 1:
-            known = [*COMBINATORS, *REGISTRY]
+            known = [*COMBINATORS, *sorted(REGISTRY)]
             if not kinds:
                 self.problem(at, "a check needs exactly one check kind", hint=f"kinds: {', '.join(known)}")
             else:
@@ -110,7 +110,7 @@ class CheckTreeParser:
             self.problem(
                 node_at,
                 f"unknown check kind {kind!r}{did_you_mean(str(kind), [*REGISTRY, *COMBINATORS])}",
-                hint=f"kinds: {', '.join([*COMBINATORS, *REGISTRY])}",
+                hint=f"kinds: {', '.join([*COMBINATORS, *sorted(REGISTRY)])}",
             )
             return CheckNode("all", line=line)
         params = self._params(kind, body, node_at, subject)
