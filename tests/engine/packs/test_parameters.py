@@ -88,3 +88,16 @@ def test_an_unknown_parameter_is_a_load_error_naming_the_nearest(tmp_path: Path)
     assert "unknown parameter 'one-third-woman-from'" in str(problem)
     assert "one-third-women-from" in str(problem)
     assert problem.line == 9
+
+
+def test_the_bundled_dates_are_set_once_in_the_pack(packs: dict[str, RulePack]) -> None:
+    naf2019 = packs["naf-2019"]
+    women = naf2019.parameters["one-third-women-from"].value
+    assert binds_from(naf2019, "diversity.one-third-women-from-april-2020") == women == dt.date(2020, 4, 1)
+    guidance = naf2019.parameters["best-practice-guidance-from"].value
+    for rule_id in (
+        "transparency.papers-5-clear-working-days-before",
+        "transparency.draft-minutes-within-10-clear-working-days",
+        "transparency.final-minutes-within-10-clear-working-days-of-approval",
+    ):
+        assert binds_from(packs["naf-2016"], rule_id) == guidance
