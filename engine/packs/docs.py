@@ -115,6 +115,10 @@ def edition_page(pack: RulePack, catalogue: Catalogue, coverage: PackCoverage, p
     if spec.extends:
         retired = f", retiring {len(spec.retire)} of its rules" if spec.retire else ""
         lines.append(f"| Extends | {_extends(pack)}{retired} |")
+        if spec.carried_forward_unverified:
+            lines.append(
+                f"| Carried forward | every rule of {_extends(pack)}, unverified against this edition's text |"
+            )
     if coverage.edition is not None:
         lines.append(f"| Requirements catalogue edition | {coverage.edition} |")
     lines += [f"| Rules | {len(pack.rules)} in {len(topics)} topics |", ""]

@@ -22,6 +22,7 @@ from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
 from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.loader import reference_problems, validate
 from govcheck.engine.facts.model import Facts
 from govcheck.engine.packs.bundled import packs_folder
@@ -99,6 +100,8 @@ class InForce(BaseModel):
 
     from_: dt.date = Field(alias="from")
     until: dt.date | None = None
+    # Why the edition stopped applying, for the message given when a date after the last one's end is assessed.
+    ended_because: str | None = None
 
     def covers(self, day: dt.date) -> bool:
         return self.from_ <= day and (self.until is None or day <= self.until)
@@ -137,6 +140,9 @@ class PackSpec(BaseModel):
     catalogue_version: Literal[14, 16, 19, 21] | None = None
     # What a reader of the catalogue should know about this edition: what changed, what is assumed.
     description: str | None = None
+    # Every rule is assumed carried forward from the edition extended, unchecked against this edition's
+    # own text; reports say so under the edition's name.
+    carried_forward_unverified: bool = False
     extends: str | None = None
     retire: list[str] = Field(default_factory=list)
     topics: dict[str, str] = Field(default_factory=dict)
@@ -428,8 +434,18 @@ def pack_in_force(on: dt.date, folder: Path | None = None, specs: Mapping[str, P
             data, source = yamlsource.load(pack_dir / "pack.yaml", empty_hint=PACK_START)
             specs[pack_id] = validate(PackSpec, data, source)
     candidates = [(spec.in_force.from_, pack_id) for pack_id, spec in specs.items() if spec.in_force.covers(on)]
-    if not candidates:
-        raise InputError.single(
-            "rules", f"no bundled rule pack is in force on {on.isoformat()}", hint="name one with --pack"
-        )
-    return max(candidates)[1]
+    if candidates:
+        return max(candidates)[1]
+    message = f"no bundled rule pack is in force on {on.isoformat()}"
+    if specs:
+        last_id, last = max(specs.items(), key=lambda item: (item[1].in_force.from_, item[0]))
+        until = last.in_force.until
+        if until is not None and on > until:
+            why = f" ({last.in_force.ended_because})" if last.in_force.ended_because else ""
+            raise InputError.single(
+                "rules",
+                f"{message}: the last edition, {last_id} ({last.title}, {last.edition}), "
+                f"ended on {date_label(until)}{why}",
+                hint=f"to assess against {last_id} anyway, name it: --pack {last_id}",
+            )
+    raise InputError.single("rules", message, hint="name one with --pack")
