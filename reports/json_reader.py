@@ -151,7 +151,9 @@ def _assessment(a: AssessmentJSON) -> Assessment:
         facts_file=a.facts_file,
         facts_sha256=a.facts_sha256,
         as_of=a.as_of,
-        pack=PackInfo(a.pack.id, a.pack.title, a.pack.edition, a.pack.publisher, a.pack.source),
+        pack=PackInfo(
+            a.pack.id, a.pack.title, a.pack.edition, a.pack.publisher, a.pack.source, a.pack.carried_forward_from
+        ),
         findings=findings,
         topics={f.topic: f.topic_title for f in findings},
         waivers=tuple(

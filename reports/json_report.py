@@ -99,6 +99,10 @@ class PackJSON(_Model):
     edition: str
     publisher: str
     source: str | None = Field(default=None, description="the pack's folder, when not a bundled pack")
+    carried_forward_from: str | None = Field(
+        default=None,
+        description="the edition every rule is carried forward from unverified, unchecked against this edition's text",
+    )
 
 
 class AssessmentJSON(_Model):
@@ -205,6 +209,7 @@ def assessment_json(assessment: Assessment) -> AssessmentJSON:
             edition=assessment.pack.edition,
             publisher=assessment.pack.publisher,
             source=assessment.pack.source,
+            carried_forward_from=assessment.pack.carried_forward_from,
         ),
         summary={status.value: counts[status] for status in Status},
         findings=[finding_json(f) for f in assessment.findings],

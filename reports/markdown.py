@@ -49,6 +49,7 @@ def render_one(assessment: Assessment) -> str:
         "",
         f"Assessed at **{date_label(assessment.as_of)}** against {escape(assessment.pack.title)}, "
         f"{escape(assessment.pack.edition)} (`{assessment.pack.id}`).  ",
+        *([f"{escape(assessment.pack.caveat)}  "] if assessment.pack.caveat else []),
         f"Facts: {code(assessment.facts_file)} (sha256 `{assessment.facts_sha256[:12]}`)",
         "",
         "## Summary",

@@ -88,6 +88,8 @@ def render_one(assessment: Assessment) -> str:
         0,
         2,
     )
+    if assessment.pack.caveat:
+        lines += _wrap(assessment.pack.caveat, 0, 2)
     lines.append("")
     lines.append(f"Summary: {summary_line(assessment)}")
     severity = ", ".join(f"{name} {count}" for name, count in gap_severity_counts(assessment))

@@ -16,6 +16,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,7 +91,14 @@ class Assessor:
 
     def assess_file(self, facts_file: FactsFile, *, outcomes: bool = True) -> Assessment:
         on = self.as_of or facts_file.facts.as_of
-        pack = self.pack_for(on)
+        try:
+            pack = self.pack_for(on)
+        except InputError as error:
+            # Name the facts file whose date found no edition, at its as_of where that gave the date.
+            line, column = (None, None) if self.as_of else facts_file.source.locate(("as_of",)) or (None, None)
+            raise InputError(
+                [replace(p, file=facts_file.path, line=line, column=column) for p in error.problems]
+            ) from None
         waivers = self.waivers.waivers if self.waivers else ()
         context = Context(on, self.calendar, waivers, outcomes=outcomes)
         manifest = self._manifests.get(pack.folder)

@@ -151,6 +151,18 @@ class PackInfo:
     edition: str
     publisher: str
     source: str | None = None  # the pack's folder when it was named by path rather than by id
+    # The edition every rule is carried forward from, unchecked against this edition's text (naf-2021).
+    carried_forward_from: str | None = None
+
+    @property
+    def caveat(self) -> str | None:
+        """The sentence reports give under the edition's name, when its rules are carried forward unverified."""
+        if self.carried_forward_from is None:
+            return None
+        return (
+            f"Every rule of this edition is carried forward from {self.carried_forward_from} unverified: "
+            "none has been checked against this edition's own text."
+        )
 
 
 @dataclass(frozen=True)

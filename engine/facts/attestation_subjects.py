@@ -25,4 +25,23 @@ ATTESTATION_SUBJECTS: dict[str, str] = {
         "the accountable body meets the Local Government Transparency Code for the LEP's spending and accounts"
     ),
     "engagement.role-publicised": "the LEP publicises its role and its work and brands its activity clearly",
+    # Checks auditors make where the facts do not itemise what they compare (research on audit findings).
+    "conflicts.funding-decisions-checked-against-registers": (
+        "the organisations behind each funding decision of the year (applicant, recipient, contractor, site owner) "
+        "were checked against the registers of interest of the members who took it, and for every link found the "
+        "member's declaration and withdrawal are minuted"
+    ),
+    "registers.match-public-records": (
+        "each decision-maker's published register was checked against public records (directorships at Companies "
+        "House; a council member's register at their council) and lists every current interest they show"
+    ),
+    "improvement.findings-answered": (
+        "every finding of the last annual performance review, deep dive or spot check, s151 officer's review, "
+        "internal or external audit or NAO report has an improvement plan action with an owner and a due date, "
+        "and progress on it is reported"
+    ),
+    "s151.sign-off-rests-on-compliance-review": (
+        "the s151 officer's sign-off of the assurance framework rests on a dated, documented review of compliance "
+        "with the national framework and of the supporting documents, completed before the sign-off"
+    ),
 }

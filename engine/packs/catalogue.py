@@ -42,6 +42,9 @@ class Requirement(BaseModel):
     versions_as_written: str | None = None
     confidence: Literal["V", "C", "M"]
     confidence_as_written: str | None = None
+    # Where an entry added after the catalogue notes were converted comes from (research on what
+    # audits and reviews of LEPs kept finding, say); entries without it are rows of the notes.
+    origin: str | None = None
 
     @field_validator("versions", mode="before")
     @classmethod

@@ -6,6 +6,7 @@ the same bytes for the same rules. ``govcheck rules docs`` writes the pages.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -114,11 +115,16 @@ def edition_page(pack: RulePack, catalogue: Catalogue, coverage: PackCoverage, p
     if spec.extends:
         retired = f", retiring {len(spec.retire)} of its rules" if spec.retire else ""
         lines.append(f"| Extends | {_extends(pack)}{retired} |")
+        if spec.carried_forward_unverified:
+            lines.append(
+                f"| Carried forward | every rule of {_extends(pack)}, unverified against this edition's text |"
+            )
     if coverage.edition is not None:
         lines.append(f"| Requirements catalogue edition | {coverage.edition} |")
     lines += [f"| Rules | {len(pack.rules)} in {len(topics)} topics |", ""]
     if spec.description:
         lines += [md(spec.description), ""]
+    lines += _parameters(pack)
     lines += ["## Contents", ""]
     lines += [f"- [{md(pack.topics[topic])}](#{slug(pack.topics[topic])}) ({len(rules)})" for topic, rules in topics]
     lines += ["- [Requirement coverage](#requirement-coverage)", ""]
@@ -128,6 +134,18 @@ def edition_page(pack: RulePack, catalogue: Catalogue, coverage: PackCoverage, p
             lines += rule_section(rule, catalogue, packs_root)
     lines += coverage_section(coverage)
     return "\n".join(lines)
+
+
+def _parameters(pack: RulePack) -> list[str]:
+    """The values the rules name by parameter, as this edition sets or inherits them."""
+    if not pack.parameters:
+        return []
+    lines = ["**Parameters** (set in `pack.yaml`; a pack extending this one may set them otherwise):", ""]
+    for name, parameter in pack.parameters.items():
+        value = parameter.value
+        shown = date_label(value) if isinstance(value, dt.date) else md(str(value))
+        lines.append(f"- `{name}` = {shown}: {md(parameter.description)}")
+    return [*lines, ""]
 
 
 def rule_section(rule: Rule, catalogue: Catalogue, packs_root: Path) -> list[str]:

@@ -14,14 +14,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
 from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts import plausibility
 from govcheck.engine.facts.loader import reference_problems, validate
 from govcheck.engine.facts.model import Facts
@@ -100,9 +101,29 @@ class InForce(BaseModel):
 
     from_: dt.date = Field(alias="from")
     until: dt.date | None = None
+    # Why the edition stopped applying, for the message given when a date after the last one's end is assessed.
+    ended_because: str | None = None
 
     def covers(self, day: dt.date) -> bool:
         return self.from_ <= day and (self.until is None or day <= self.until)
+
+
+ParameterName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+# How a rule's check or applies_when names a parameter of its pack: `{parameter: NAME}`.
+PARAMETER_KEY = "parameter"
+
+
+class Parameter(BaseModel):
+    """A value set once in a pack that rules refer to by name, which a pack extending it may set otherwise.
+
+    A date a requirement binds from ("one third women by 2020") is written here once, with
+    why it is that date, rather than in each rule and example that needs it.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    value: dt.date | bool | int | float | str
+    description: str = Field(description="what the value is, and the sources for it")
 
 
 class PackSpec(BaseModel):
@@ -120,11 +141,17 @@ class PackSpec(BaseModel):
     catalogue_version: Literal[14, 16, 19, 21] | None = None
     # What a reader of the catalogue should know about this edition: what changed, what is assumed.
     description: str | None = None
+    # Every rule is assumed carried forward from the edition extended, unchecked against this edition's
+    # own text; reports say so under the edition's name.
+    carried_forward_unverified: bool = False
     extends: str | None = None
     retire: list[str] = Field(default_factory=list)
     topics: dict[str, str] = Field(default_factory=dict)
     # Catalogue requirements this edition deliberately does not encode, each with the reason.
     not_encoded: dict[str, str] = Field(default_factory=dict)
+    # Values rules name with `{parameter: NAME}`; a pack extending this one may set them otherwise,
+    # and its values then apply to the rules it inherits too.
+    parameters: dict[ParameterName, Parameter] = Field(default_factory=dict)
 
     @property
     def catalogue_edition(self) -> int | None:
@@ -146,6 +173,9 @@ class RulePack:
     # The requirements left out and why: the pack's own reasons over those it inherits.
     not_encoded: dict[str, str] = field(default_factory=dict)
     catalogue: Catalogue | None = None
+    # The parameters the rules were read with: the pack's own, those it inherits, and any set by
+    # a pack extending it.
+    parameters: dict[str, Parameter] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -163,7 +193,29 @@ PACK_START = "pack.yaml names the pack: id, title, edition, publisher, published
 EXAMPLE_DEFAULTS = {"format_version": 2, "organisation": {"id": "example-lep", "name": "Example LEP"}}
 
 
-def _rules_of_file(path: Path, topics: dict[str, str], catalogue: Catalogue) -> tuple[list[Rule], list[Problem]]:
+def _with_parameters(raw: Any, at: PathKey, parameters: Mapping[str, Parameter], parser: CheckTreeParser) -> Any:
+    """``raw`` with every ``{parameter: NAME}`` replaced by that parameter's value; an unknown name is a problem."""
+    if isinstance(raw, dict):
+        if set(raw) == {PARAMETER_KEY} and isinstance(raw[PARAMETER_KEY], str):
+            name = raw[PARAMETER_KEY]
+            if name in parameters:
+                return parameters[name].value
+            known = ", ".join(parameters) or "none"
+            parser.problem(
+                (*at, PARAMETER_KEY),
+                f"unknown parameter {name!r}{did_you_mean(name, parameters)}",
+                hint=f"set it under parameters: in pack.yaml; the parameters here: {known}",
+            )
+            return raw
+        return {key: _with_parameters(value, (*at, key), parameters, parser) for key, value in raw.items()}
+    if isinstance(raw, list):
+        return [_with_parameters(value, (*at, i), parameters, parser) for i, value in enumerate(raw)]
+    return raw
+
+
+def _rules_of_file(
+    path: Path, topics: dict[str, str], catalogue: Catalogue, parameters: Mapping[str, Parameter]
+) -> tuple[list[Rule], list[Problem]]:
     data, source = yamlsource.load(path, empty_hint=RULES_START)
     if not isinstance(data, list):
         raise InputError.single(
@@ -173,6 +225,16 @@ def _rules_of_file(path: Path, topics: dict[str, str], catalogue: Catalogue) -> 
     rules: list[Rule] = []
     for index, raw in enumerate(data):
         at: PathKey = (index,)
+        named_before = len(parser.problems)
+        if isinstance(raw, dict):
+            raw = {
+                key: _with_parameters(value, (*at, key), parameters, parser)
+                if key in ("check", "applies_when")
+                else value
+                for key, value in raw.items()
+            }
+        if len(parser.problems) > named_before:
+            continue  # an unknown parameter: its value, and so the check, cannot be judged
         try:
             spec = validate(RuleSpec, raw, source, prefix=at)
         except InputError as error:
@@ -258,7 +320,11 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RulePack:
+def _load_pack_dir(
+    pack_dir: Path, folder: Path, seen: tuple[str, ...], overrides: Mapping[str, Parameter] | None = None
+) -> RulePack:
+    """Load a pack and what it extends; ``overrides`` are parameters set by the packs extending it."""
+    overrides = overrides or {}
     pack_file = pack_dir / "pack.yaml"
     data, source = yamlsource.load(pack_file, empty_hint=PACK_START)
     spec = validate(PackSpec, data, source)
@@ -284,7 +350,9 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
                 line,
                 column,
             )
-        parent = _load_pack_dir(folder / spec.extends, folder, (*seen, spec.id))
+        # This pack's parameters, and those of the packs extending it, apply to the rules it inherits.
+        parent = _load_pack_dir(folder / spec.extends, folder, (*seen, spec.id), {**spec.parameters, **overrides})
+    parameters = {**(parent.parameters if parent else {}), **spec.parameters, **overrides}
     topics = {**(parent.topics if parent else {}), **spec.topics}
     catalogue = load_catalogue(catalogue_for(folder))
     problems: list[Problem] = []
@@ -297,7 +365,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
         if rule_file.name == "pack.yaml":
             continue
         try:
-            rules, found = _rules_of_file(rule_file, topics, catalogue)
+            rules, found = _rules_of_file(rule_file, topics, catalogue, parameters)
         except InputError as error:
             problems.extend(error.problems)
             continue
@@ -353,7 +421,7 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
     used = {rule.spec.topic for rule in merged}
     topics = {key: title for key, title in topics.items() if key in spec.topics or key in used}
     not_encoded = {**(parent.not_encoded if parent else {}), **spec.not_encoded}
-    return RulePack(spec, tuple(merged), topics, str(pack_dir), not_encoded, catalogue)
+    return RulePack(spec, tuple(merged), topics, str(pack_dir), not_encoded, catalogue, parameters)
 
 
 def pack_in_force(on: dt.date, folder: Path | None = None, specs: Mapping[str, PackSpec] | None = None) -> str:
@@ -368,8 +436,18 @@ def pack_in_force(on: dt.date, folder: Path | None = None, specs: Mapping[str, P
             data, source = yamlsource.load(pack_dir / "pack.yaml", empty_hint=PACK_START)
             specs[pack_id] = validate(PackSpec, data, source)
     candidates = [(spec.in_force.from_, pack_id) for pack_id, spec in specs.items() if spec.in_force.covers(on)]
-    if not candidates:
-        raise InputError.single(
-            "rules", f"no bundled rule pack is in force on {on.isoformat()}", hint="name one with --pack"
-        )
-    return max(candidates)[1]
+    if candidates:
+        return max(candidates)[1]
+    message = f"no bundled rule pack is in force on {on.isoformat()}"
+    if specs:
+        last_id, last = max(specs.items(), key=lambda item: (item[1].in_force.from_, item[0]))
+        until = last.in_force.until
+        if until is not None and on > until:
+            why = f" ({last.in_force.ended_because})" if last.in_force.ended_because else ""
+            raise InputError.single(
+                "rules",
+                f"{message}: the last edition, {last_id} ({last.title}, {last.edition}), "
+                f"ended on {date_label(until)}{why}",
+                hint=f"to assess against {last_id} anyway, name it: --pack {last_id}",
+            )
+    raise InputError.single("rules", message, hint="name one with --pack")

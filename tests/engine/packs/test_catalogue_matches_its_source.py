@@ -20,12 +20,17 @@ def _catalogue_ids() -> set[str]:
     return set(load_catalogue().ids)
 
 
+def _ids_from_the_notes() -> set[str]:
+    """The ids of the shipped catalogue that are rows of its source notes (entries added since say their origin)."""
+    return {requirement.id for requirement in load_catalogue() if requirement.origin is None}
+
+
 def test_the_shipped_catalogue_has_every_id_of_its_source_document() -> None:
     source = next((path for path in SOURCES if path.is_file()), None)
     if source is None:
         pytest.skip("the source document shared/requirements/naf-catalogue.md is not beside the repository")
     ids = {m.group(1) for line in source.read_text(encoding="utf-8").splitlines() if (m := ROW.match(line))}
-    assert ids == _catalogue_ids()
+    assert ids == _ids_from_the_notes()
 
 
 def _cited(pack: RulePack) -> set[str]:

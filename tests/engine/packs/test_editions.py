@@ -35,7 +35,7 @@ def test_the_editions_follow_each_other_without_gap_or_overlap() -> None:
     for earlier, later in itertools.pairwise(windows):
         assert earlier.until is not None
         assert earlier.until + dt.timedelta(days=1) == later.from_
-    assert windows[-1].until is None
+    assert windows[-1].until == dt.date(2024, 3, 31)  # LEP core funding ceased from 1 April 2024
     assert latest_pack() == list(SPECS)[-1]
 
 
@@ -57,6 +57,56 @@ def test_the_pack_in_force_on_a_date(day: str, pack: str) -> None:
 def test_before_the_first_edition_no_pack_is_in_force() -> None:
     with pytest.raises(InputError, match="no bundled rule pack is in force on 2017-03-31"):
         pack_in_force(dt.date(2017, 3, 31))
+
+
+def test_after_the_last_edition_ended_the_message_names_it_and_how_to_assess_anyway() -> None:
+    with pytest.raises(InputError) as caught:
+        pack_in_force(dt.date(2024, 4, 1))
+    (problem,) = caught.value.problems
+    assert problem.message == (
+        "no bundled rule pack is in force on 2024-04-01: the last edition, naf-2021 (National Local Growth "
+        "Assurance Framework, September 2021), ended on 31 Mar 2024 (government sponsorship and core funding "
+        "of LEPs ceased from 1 April 2024)"
+    )
+    assert problem.hint == "to assess against naf-2021 anyway, name it: --pack naf-2021"
+
+
+def test_check_after_the_last_edition_exits_2_at_the_facts_date_and_assesses_with_pack(tmp_path: Path) -> None:
+    late = facts_file(tmp_path, "2024-06-30")
+    code, out, err = invoke("check", str(late))
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"error: {late}:2:8: no bundled rule pack is in force on 2024-06-30: the last edition, naf-2021 "
+        "(National Local Growth Assurance Framework, September 2021), ended on 31 Mar 2024 (government "
+        "sponsorship and core funding of LEPs ceased from 1 April 2024) (to assess against naf-2021 anyway, "
+        "name it: --pack naf-2021)\n"
+    )
+    code, _, err = invoke("check", str(late), "--as-of", "2024-04-01", "--fail-on", "never")
+    assert code == 2
+    assert f"error: {late}: no bundled rule pack is in force on 2024-04-01" in err
+    code, out, _ = invoke("check", str(late), "--pack", "naf-2021", "--format", "json", "--fail-on", "never")
+    assert code == 0
+    assert json.loads(out)["assessments"][0]["pack"]["id"] == "naf-2021"
+    # The rule commands take no date: the latest edition is still listed and shown.
+    code, out, _ = invoke("rules", "list")
+    assert code == 0
+    assert "rules in naf-2021 (September 2021)" in out
+
+
+def test_reports_say_under_the_edition_that_naf_2021_is_carried_forward_unverified(tmp_path: Path) -> None:
+    lep = facts_file(tmp_path, "2022-03-31")
+    said = "Every rule of this edition is carried forward from naf-2019 unverified"
+    for format_ in ("text", "markdown", "html"):
+        code, out, _ = invoke("check", str(lep), "--format", format_, "--fail-on", "never")
+        assert code == 0
+        assert said in out, format_
+    (assessment,) = assessments(lep)
+    assert assessment["pack"]["carried_forward_from"] == "naf-2019"
+    (earlier,) = assessments(facts_file(tmp_path, "2020-03-31"))
+    assert earlier["pack"]["carried_forward_from"] is None
+    code, out, _ = invoke("check", str(facts_file(tmp_path, "2020-06-30")), "--fail-on", "never")
+    assert said not in out
 
 
 def test_every_edition_names_its_catalogue_edition_and_later_ones_say_what_they_assume(
