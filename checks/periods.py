@@ -213,6 +213,23 @@ def latest(value: Any, params: LatestParams, ctx: CheckContext) -> Outcome:
     )
     if ctx.as_of <= due:
         return met(f"latest {what}: {item.label}", facts=(item.path,), detail=detail)
+    # Later items that do not record what the filter reads may be the next one: silence is not a failing.
+    silent = [
+        later
+        for later in items
+        if params.where is not None
+        and any(paths.read(later.value, paths.split(path)) in (None, []) for path in params.where.root)
+        and isinstance(found := when(paths.read(later.value, date_parts)), When)
+        and found.latest is not None
+        and day < found.latest <= ctx.as_of
+    ]
+    if silent:
+        return missing(
+            f"latest {what}: {item.label}; the next was due by {date_label(due)}, but {len(silent)} later "
+            f"{params.of.replace('_', ' ')} do not record whether they were one",
+            facts=(item.path, *(later.path for later in silent)),
+            detail=detail,
+        )
     return not_met(
         f"latest {what}: {item.label}; the next was due by {date_label(due)}", facts=(item.path,), detail=detail
     )

@@ -83,6 +83,12 @@ def test_annual_deadline(as_of: str, letters: str, status: Status) -> None:
         ("{held_on: 2019-03-31, has_lep_attended: true}", Status.MET),  # exactly a year
         ("{held_on: 2019-11-12, has_lep_attended: false}", Status.NOT_MET),  # held, but the LEP was absent
         ("{held_on: 2019-11-12}", Status.MISSING_EVIDENCE),  # attendance not recorded
+        # An old attended session, then a recent one whose attendance is not recorded: it may be the next.
+        ("{held_on: 2019-01-10, has_lep_attended: true}, {held_on: 2019-11-12}", Status.MISSING_EVIDENCE),
+        (
+            "{held_on: 2019-01-10, has_lep_attended: true}, {held_on: 2019-11-12, has_lep_attended: false}",
+            Status.NOT_MET,
+        ),
         ("{held_on: 2020-05-12, has_lep_attended: true}", Status.MISSING_EVIDENCE),  # after the assessment date
         ("", Status.MISSING_EVIDENCE),
     ],
