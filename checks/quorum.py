@@ -79,13 +79,17 @@ def quorate(value: Meeting, params: QuorateParams, ctx: CheckContext) -> Outcome
     written = [d for d in decisions if d.is_by_written_procedure]
     if written and len(written) == len(decisions):
         # Business done by written procedure is not a decision of the meeting, quorate or not; the
-        # meeting itself is still reported as the minutes record it.
+        # meeting itself is still reported as the minutes record it. It stands only where the body's
+        # rules allow it.
         recorded = {True: "recorded as quorate", False: "recorded as inquorate", None: "its quorum not recorded"}
-        return Outcome(
-            Status.NOT_APPLICABLE,
-            f"{recorded[meeting.is_quorate]}; its {len(written)} decision(s) were taken by written procedure",
-            facts=(ctx.path(("decisions",)),),
-        )
+        said = f"{recorded[meeting.is_quorate]}; its {len(written)} decision(s) were taken by written procedure"
+        facts = (ctx.path(("decisions",)),)
+        allowed = body.allows_written_procedure if body is not None else None
+        if allowed is None:
+            return missing(f"{said}, and it is not recorded whether {meeting.body}'s rules allow that", facts=facts)
+        if not allowed:
+            return not_met(f"{said}, which the body's rules do not allow", facts=facts)
+        return Outcome(Status.NOT_APPLICABLE, f"{said}, as the body's rules allow", facts=facts)
     if body is None or body.quorum is None:
         name = body.name if body else meeting.body
         index = next((i for i, b in enumerate(ctx.facts.bodies) if b.id == meeting.body), None)

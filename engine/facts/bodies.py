@@ -128,6 +128,10 @@ class Body(Evidenced):
         default=None, description="the quorum its terms of reference set; not found where none is set"
     )
     composition: Composition | None = None
+    allows_written_procedure: bool | None = Field(
+        default=None,
+        description="its articles or procedure rules allow decisions by written or urgent procedure outside a meeting",
+    )
     has_audit_and_risk_remit: bool | None = None
     is_membership_complete: bool | None = Field(
         default=None, description="false where the facts list only some of this body's members"

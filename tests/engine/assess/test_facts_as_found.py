@@ -117,7 +117,7 @@ def test_no_quorum_set_is_not_met(naf2019: RulePack) -> None:
 
 QUORUM = """\
 as_of: 2022-06-30
-bodies: [{{id: board, name: Board, kind: board, quorum: {{minimum_present: 6}}}}]
+bodies: [{{id: board, name: Board, kind: board, quorum: {{minimum_present: 6}}, allows_written_procedure: {allowed}}}]
 meetings:
   - id: m
     body: board
@@ -128,10 +128,16 @@ meetings:
 
 
 def test_business_by_written_procedure_is_not_a_decision_of_an_inquorate_meeting(naf2019: RulePack) -> None:
-    found = finding(naf2019, "quorum.decisions-taken-when-quorate", QUORUM.format(written="true"))
+    rule = "quorum.decisions-taken-when-quorate"
+    found = finding(naf2019, rule, QUORUM.format(written="true", allowed="true"))
     assert found.status is Status.NOT_APPLICABLE, found.reason
     assert "recorded as inquorate" in found.items[0].reason
-    at_the_meeting = finding(naf2019, "quorum.decisions-taken-when-quorate", QUORUM.format(written="false"))
+    unknown = finding(naf2019, rule, QUORUM.format(written="true", allowed="null"))
+    assert unknown.status is Status.MISSING_EVIDENCE, unknown.reason
+    assert "not recorded whether board's rules allow that" in unknown.items[0].reason
+    refused = finding(naf2019, rule, QUORUM.format(written="true", allowed="false"))
+    assert refused.status is Status.NOT_MET, refused.reason
+    at_the_meeting = finding(naf2019, rule, QUORUM.format(written="false", allowed="true"))
     assert at_the_meeting.status is Status.NOT_MET, at_the_meeting.reason
 
 
