@@ -50,25 +50,8 @@ def when(value: Any) -> When | NotFound | None:
     if value == NOT_FOUND:
         return NOT_FOUND_VALUE
     if isinstance(value, DateAsFound):
-        return When(value.earliest, value.latest, _words(value), value.is_late)
+        return When(value.earliest, value.latest, value.words, value.is_late)
     raise TypeError(f"not a date: {value!r}")
-
-
-def _words(found: DateAsFound) -> str:
-    if found.is_late:
-        return "late (the day is not known)"
-    if found.is_found:
-        return "on a day not known"
-    if found.month is not None:
-        return "in " + date_label(dt.date(int(found.month[:4]), int(found.month[5:]), 1)).split(" ", 1)[1]
-    if found.between is not None:
-        return f"between {date_label(found.between[0])} and {date_label(found.between[1])}"
-    if found.before is not None and found.after is not None:
-        return f"after {date_label(found.after)} and before {date_label(found.before)}"
-    if found.before is not None:
-        return f"before {date_label(found.before)}"
-    assert found.after is not None
-    return f"after {date_label(found.after)}"
 
 
 def on_or_before(found: When, limit: dt.date) -> bool | None:

@@ -220,7 +220,9 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
     items = [item for item in every if node.where is None or node.where.holds(item.value)]
     scope = view.name.replace("_", " ") + (f" where {node.where.in_words()}" if node.where else "")
     unrecorded: list[Item] = []
-    if view.unrecorded is not None and node.where is None:
+    # Parents whose list is not recorded (a meeting without `declarations:`) may hold items the
+    # filter would choose: they are unknown, whatever the filter.
+    if view.unrecorded is not None:
         find = view.unrecorded
         unrecorded = ctx.cached(("unrecorded", view.name), lambda: find(ctx.facts, ctx.as_of))
     if not items and not unrecorded:

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.subjects import SUBJECTS
 
 DATE_FORM_HINT = "write dates as YYYY-MM-DD, for example 2019-06-20"
@@ -165,6 +166,24 @@ class DateAsFound(Evidenced):
         if self.between is not None:
             return self.between[0]
         return self.after + dt.timedelta(days=1) if self.after is not None else None
+
+    @property
+    def words(self) -> str:
+        """As a reader would say it: "in Apr 2019", "before 3 Jun 2019", "late (the day is not known)"."""
+        if self.is_late:
+            return "late (the day is not known)"
+        if self.is_found:
+            return "on a day not known"
+        if self.month is not None:
+            return "in " + date_label(dt.date(int(self.month[:4]), int(self.month[5:]), 1)).split(" ", 1)[1]
+        if self.between is not None:
+            return f"between {date_label(self.between[0])} and {date_label(self.between[1])}"
+        if self.before is not None and self.after is not None:
+            return f"after {date_label(self.after)} and before {date_label(self.before)}"
+        if self.before is not None:
+            return f"before {date_label(self.before)}"
+        assert self.after is not None
+        return f"after {date_label(self.after)}"
 
     @property
     def latest(self) -> dt.date | None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from govcheck.engine.core.wording import date_label
+from govcheck.engine.facts.blocks import DateAsFound
 from govcheck.engine.facts.model import Facts
 from govcheck.engine.facts.records import (
     Complaint,
@@ -36,7 +37,7 @@ def _dated(
         return [
             Item(value, (*collection, i), label(value))
             for i, value in enumerate(found or [])
-            if (getattr(value, date) is None or getattr(value, date) <= on) and keep(value)
+            if happened_by(getattr(value, date), on) and keep(value)
         ]
 
     return items
@@ -53,8 +54,23 @@ def _unlogged(collection: str) -> Callable[[Facts, dt.date], list[Item]]:
     return unrecorded
 
 
-def _when(day: dt.date | None) -> str:
-    return date_label(day) if day else "date not recorded"
+def happened_by(day: Any, on: dt.date) -> bool:
+    """Whether a record dated ``day`` can have happened by ``on`` (a date not recorded: it may have)."""
+    if day is None:
+        return True
+    if isinstance(day, dt.date):
+        return day <= on
+    if isinstance(day, DateAsFound):
+        return day.earliest is None or day.earliest <= on
+    return False  # not found: it did not happen
+
+
+def _when(day: Any) -> str:
+    if isinstance(day, dt.date):
+        return date_label(day)
+    if isinstance(day, DateAsFound):
+        return day.words
+    return "date not recorded"
 
 
 RECORD_VIEWS: tuple[View, ...] = (

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, WithJsonSchema
 
 from govcheck.engine.facts.attestation_subjects import ATTESTATION_SUBJECTS
-from govcheck.engine.facts.blocks import Day, Document, Evidenced, Fact
+from govcheck.engine.facts.blocks import Day, Document, EventDay, Evidenced, Fact
 
 FINANCIAL_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -74,19 +74,19 @@ class YearlyDocument(Document, Yearly):
 class GeneralMeeting(Yearly):
     """An annual general meeting."""
 
-    held_on: Day | None = None
-    notice_published_on: Day | None = None
+    held_on: EventDay | None = None
+    notice_published_on: EventDay | None = None
     is_open_to_the_public: bool | None = None
 
 
 class PerformanceReview(Yearly):
     """The yearly review with government (the Annual Conversation, from 2018-19 the Annual Performance Review)."""
 
-    held_on: Day | None = None
-    s151_statement_on: Day | None = None
-    chair_and_chief_executive_statement_on: Day | None = None
-    feedback_letter_on: Day | None = None
-    feedback_published_on: Day | None = None
+    held_on: EventDay | None = None
+    s151_statement_on: EventDay | None = None
+    chair_and_chief_executive_statement_on: EventDay | None = None
+    feedback_letter_on: EventDay | None = None
+    feedback_published_on: EventDay | None = None
     governance_rating: Literal["exceptional", "good", "requires-improvement", "inadequate"] | None = None
 
 
@@ -110,8 +110,8 @@ class MonitoringReturn(Evidenced):
 
     period: str
     due_on: Day | None = None
-    submitted_on: Day | None = None
-    s151_signed_off_on: Day | None = None
+    submitted_on: EventDay | None = None
+    s151_signed_off_on: EventDay | None = None
 
 
 class Project(Evidenced):
@@ -123,20 +123,20 @@ class Project(Evidenced):
     value: int | None = Field(default=None, ge=0, description="pounds")
     received_on: Day | None = None
     is_published: bool | None = Field(default=None, description="the application appears in the published list")
-    business_case_on: Day | None = None
+    business_case_on: EventDay | None = None
     is_green_book_business_case: bool | None = None
-    appraised_on: Day | None = None
+    appraised_on: EventDay | None = None
     appraiser: str | None = None
     is_independent_appraisal: bool | None = None
     decided_on: Day | None = None
     decided_by: str | None = Field(default=None, description="the id of the body that decided")
     decision: Literal["approved", "rejected", "deferred"] | None = None
-    applicant_notified_on: Day | None = None
+    applicant_notified_on: EventDay | None = None
     benefit_cost_ratio: float | None = None
     value_for_money_category: Literal["poor", "low", "medium", "high", "very-high"] | None = None
     has_monitoring_and_evaluation_plan: bool | None = None
-    grant_agreement_approved_on: Day | None = None
-    first_payment_on: Day | None = None
+    grant_agreement_approved_on: EventDay | None = None
+    first_payment_on: EventDay | None = None
 
 
 class ScrutinySession(Evidenced):
@@ -152,8 +152,8 @@ class Complaint(Evidenced):
 
     id: str
     received_on: Day
-    acknowledged_on: Day | None = None
-    responded_on: Day | None = None
+    acknowledged_on: EventDay | None = None
+    responded_on: EventDay | None = None
     is_anonymous: bool | None = None
 
 
@@ -162,7 +162,7 @@ class Concern(Evidenced):
 
     id: str
     raised_on: Day
-    acknowledged_on: Day | None = None
+    acknowledged_on: EventDay | None = None
 
 
 class Attestation(Evidenced):
