@@ -45,6 +45,9 @@ class _LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="govcheck")
 def cli() -> None:
     """Check a LEP's local assurance framework against the National Local Growth Assurance Framework."""
+    from govcheck.cli.terminal import make_inert
+
+    make_inert()  # before any command writes: no control character from any input reaches the terminal
 
 
 def main() -> None:

@@ -56,3 +56,18 @@ def _escape(found: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """``text`` with every character a terminal would act on written as an escape (``\\x1b``), so it shows inert."""
     return _TERMINAL.sub(_escape, text) if _TERMINAL.search(text) else text
+
+
+def name_refusal(name: str) -> tuple[str, str] | None:
+    """The message and hint refusing a file whose name no report could show as it is, or None.
+
+    A name that is not UTF-8 reaches Python with its stray bytes as lone surrogates; a name may
+    hold a control character too. Reports name the files they read, so such a file is refused.
+    """
+    found = UNSAFE.search(name)
+    if found is None:
+        return None
+    char = found.group()
+    if "\udc80" <= char <= "\udcff":
+        return f"the file's name is not UTF-8 text (byte 0x{ord(char) - 0xDC00:02X})", "rename the file"
+    return f"the file's name contains the invisible character {describe(char)}", "rename the file"

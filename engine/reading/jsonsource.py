@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from govcheck.engine.core.errors import InputError
-from govcheck.engine.reading.characters import UNSAFE, refusal
+from govcheck.engine.reading.characters import UNSAFE, name_refusal, refusal
 from govcheck.engine.reading.yamllimits import MAX_DEPTH
 from govcheck.engine.reading.yamlsource import decode
 
@@ -58,6 +58,9 @@ def read_json(path: Path, *, kind: str, hint: str) -> Any:
     ``kind`` names what the file should be ("a govcheck result"), ``hint`` what to give instead.
     """
     name = str(path)
+    refused = name_refusal(name)
+    if refused is not None:
+        raise InputError.single(name, refused[0], hint=refused[1])
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
