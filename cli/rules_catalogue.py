@@ -41,12 +41,18 @@ def _bundled(packs_dir: Path | None) -> tuple[list[RulePack], Path]:
 @reports_input_errors
 def docs(output_dir: Path, packs_dir: Path | None, check_only: bool) -> None:
     """Write the rule catalogue as Markdown: an index and one page per edition."""
+    from govcheck.cli.inputs import FilesRead
     from govcheck.cli.output import write_atomic
     from govcheck.engine.packs.catalogue import catalogue_for, load_catalogue
     from govcheck.engine.packs.docs import GENERATED, pages
 
     packs, folder = _bundled(packs_dir)
-    wanted = pages(packs, load_catalogue(catalogue_for(folder)), folder)
+    catalogue = catalogue_for(folder)
+    wanted = pages(packs, load_catalogue(catalogue), folder)
+    read = FilesRead()  # a page never lands on a rule file or the catalogue, through a link or otherwise
+    for pack in packs:
+        read.add_pack(pack)
+    read.add(catalogue, "catalogue")
     # Pages this command wrote before and no longer writes (an edition removed); others' files are left alone.
     leftover = sorted(
         path.name
@@ -65,7 +71,7 @@ def docs(output_dir: Path, packs_dir: Path | None, check_only: bool) -> None:
         click.echo(f"{output_dir}: the rule catalogue is current ({len(wanted)} pages)")
         return
     for name in stale:
-        write_atomic(output_dir / name, wanted[name])
+        write_atomic(output_dir / name, wanted[name], read)
     for name in leftover:
         (output_dir / name).unlink()
     click.echo(f"{output_dir}: {len(stale)} of {len(wanted)} pages written, {len(leftover)} removed")
