@@ -26,6 +26,14 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-03-31") from None
 
 
+def bounded_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    from govcheck.engine.assess.assessor import MAX_JOBS
+
+    if value > MAX_JOBS:
+        raise click.BadParameter(f"{value} is more than {MAX_JOBS}, the most processes govcheck runs at once")
+    return value
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
@@ -75,10 +83,11 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
+    callback=bounded_jobs,
     default=1,
     show_default=True,
     metavar="N",
-    help="Assess the files in N processes at once; the report is the same.",
+    help="Assess the files in N processes at once (at most one per file, and 128); the report is the same.",
 )
 @reports_input_errors
 def check(
