@@ -37,8 +37,8 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
     Each ``--output`` takes its format from its extension (``results.sarif``, ``report.xml``);
     ``--format`` names the format of standard output (``-o -``, or no ``--output`` at all), of
     an output whose extension names none, and of a single ``--output`` (so ``--format json -o
-    out.txt`` writes JSON). Two outputs naming one file are refused: the second would replace
-    the first.
+    out.txt`` writes JSON); a stream already open (``/dev/stdout``) is text unless ``--format``
+    says otherwise. Two outputs naming one file are refused: the second would replace the first.
     """
     from govcheck.reports import FORMATS, extensions, format_for_extension
 
@@ -54,7 +54,7 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
         if path == STANDARD_OUTPUT:
             planned.append(Output(format_ or "text", None))
             continue
-        chosen = format_for_extension(path) or format_
+        chosen = format_for_extension(path) or format_ or ("text" if _is_open_stream(path) else None)
         if chosen is None:
             raise click.BadParameter(
                 f"cannot tell the format of {path!r} from its extension; use one of {', '.join(extensions())} "
@@ -63,6 +63,14 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
             )
         planned.append(Output(chosen, path))
     return planned
+
+
+def _is_open_stream(path: str) -> bool:
+    from pathlib import Path
+
+    from govcheck.cli.output import names_open_stream
+
+    return names_open_stream(Path(path))  # /dev/stdout, /dev/fd/3: text unless --format says otherwise
 
 
 def _refuse_repeats(outputs: Sequence[str]) -> None:

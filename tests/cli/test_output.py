@@ -163,8 +163,6 @@ def test_dev_stdout_is_the_stream_already_open_and_appends_where_the_shell_appen
                 "lep.yaml",
                 "-o",
                 "/dev/stdout",
-                "--format",
-                "text",
             ],
             cwd=tmp_path,
             stdout=appending,
