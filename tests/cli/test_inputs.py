@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govcheck.cli.inputs import FilesRead
 from govcheck.cli.main import cli
@@ -186,3 +188,33 @@ def test_outputs_not_read_are_written(workspace: Path) -> None:
     assert result.exit_code in (0, 1), result.output
     assert Path("new.json").is_file()
     assert Path("reports/new.md").is_file()
+
+
+@pytest.fixture(scope="module")
+def spellings_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A facts file reachable by many names: a hard link, a symbolic link, folders that lead back."""
+    folder = tmp_path_factory.mktemp("spellings")
+    (folder / "lep.yaml").write_text("format_version: 1\n")
+    (folder / "sub").mkdir()
+    os.link(folder / "lep.yaml", folder / "hard-link.yaml")
+    if sys.platform != "win32":
+        os.symlink("lep.yaml", folder / "link.yaml")
+        os.symlink(".", folder / "here")
+        os.symlink("..", folder / "sub" / "up")
+    return folder
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([".", "sub/..", "here", "sub/up", "here/sub/up"]), max_size=5),
+    st.sampled_from(["lep.yaml", "hard-link.yaml", "link.yaml"]),
+)
+def test_any_spelling_of_an_input_is_refused(spellings_folder: Path, steps: list[str], name: str) -> None:
+    if sys.platform == "win32" and (name == "link.yaml" or any("here" in s or "up" in s for s in steps)):
+        return
+    read = FilesRead()
+    read.add(spellings_folder / "lep.yaml", "facts")
+    spelling = os.path.join(spellings_folder, *steps, name)
+    with pytest.raises(InputError, match="a facts file this run reads; govcheck never overwrites its input"):
+        read.refuse(spelling)
+    read.refuse(os.path.join(spellings_folder, *steps, "new.yaml"))  # a new file beside it is not an input
