@@ -43,6 +43,7 @@ class FilesRead:
     def __init__(self) -> None:
         self._files: dict[tuple[int, int], tuple[str, str]] = {}
         self._seen: set[tuple[str, str]] = set()
+        self._packs: set[tuple[str, str | None]] = set()
 
     def add(self, path: str | Path, role: str) -> None:
         key = (role, str(path))
@@ -66,8 +67,16 @@ class FilesRead:
             self.add(path, role)
 
     def add_assessment(self, assessment: Assessment) -> None:
-        from govcheck.engine.assess.manifest import files_read
+        from govcheck.engine.assess.manifest import FACTS, RULES, files_read
 
+        pack = (assessment.pack.id, assessment.pack.source)
+        if pack in self._packs:  # its rule files and catalogue are known: each LEP adds its own files only
+            self.add(assessment.facts_file, FACTS)
+            for entry in assessment.inputs:
+                if entry.role != RULES:
+                    self.add(entry.path, entry.role)
+            return
+        self._packs.add(pack)
         for role, path in files_read(assessment):
             self.add(path, role)
 

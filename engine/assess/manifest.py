@@ -61,10 +61,11 @@ def files_read(assessment: Assessment) -> list[tuple[str, Path]]:
     """Where each file an assessment read is, with its role: the facts, rule and waiver files its
     manifest names, and the catalogue its pack was checked against."""
     source = assessment.pack.source
+    bundled = packs_folder()
     found = []
     for entry in assessment.inputs:
         bundled_rule = entry.role == RULES and source is None
-        found.append((entry.role, packs_folder() / entry.path if bundled_rule else Path(entry.path)))
+        found.append((entry.role, bundled / entry.path if bundled_rule else Path(entry.path)))
     if not any(role == FACTS for role, _ in found):
         found.append((FACTS, Path(assessment.facts_file)))
     catalogue = catalogue_for(Path(source).parent) if source else bundled_catalogue_path()
