@@ -21,15 +21,14 @@ stopped by a signal removes them (``cli/signals.py``).
 from __future__ import annotations
 
 import os
-import signal
 import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from govcheck.cli import signals
 from govcheck.engine.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ def _write_renamed(
         if make_folders:
             target.parent.mkdir(parents=True, exist_ok=True)
         mode = _mode_for(target)
-        with _signals_held():  # the temporary file is tracked from the moment it exists
+        with signals.held():  # the temporary file is tracked from the moment it exists
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
             _temporaries.add(temporary)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -166,20 +165,6 @@ def _pieces(text: str | Iterable[str]) -> Iterator[str]:
         yield text
     else:
         yield from text
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold back the signals that stop a run for the few instructions inside (where the platform can)."""
-    stops = {signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])}
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _mode_for(target: Path) -> int:

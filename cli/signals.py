@@ -13,6 +13,8 @@ error of its own (pydantic does, while it builds a model) cannot turn a stop int
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import FrameType
 
 STOPS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -35,6 +37,7 @@ class Stopped(BaseException):
 
 
 _received: list[Stopped] = []
+_holding = 0  # how deep inside held() the main thread is
 
 
 def received() -> Stopped | None:
@@ -42,11 +45,29 @@ def received() -> Stopped | None:
     return _received[0] if _received else None
 
 
+@contextmanager
+def held() -> Iterator[None]:
+    """Put off a stop until the few steps inside are done (a temporary file made and recorded, say).
+
+    Blocking the signal would not do: the process's other threads (a worker pool's) take it
+    instead, and Python runs its handler in the main thread all the same.
+    """
+    global _holding
+    _holding += 1
+    try:
+        yield
+    finally:
+        _holding -= 1
+    if _received and not _holding:
+        raise _received[0]
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
     for stop in STOPS:  # a second signal while stopping would cut short the cleaning up
         signal.signal(stop, signal.SIG_IGN)
     _received.append(Stopped(signum))
-    raise _received[0]
+    if not _holding:
+        raise _received[0]
 
 
 def stop_on_signals() -> None:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,3 +154,26 @@ main.main()
 def test_a_stop_that_a_library_wraps_in_its_own_error_is_still_a_stop() -> None:
     done = subprocess.run([sys.executable, "-c", WRAPPED, "wrapped"], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stderr) == (143, "govcheck: stopped by SIGTERM\n")
+
+
+def test_a_stop_while_the_temporary_file_is_made_waits_for_it_to_be_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handler runs in the main thread wherever the signal landed, even inside mkstemp: it waits."""
+    from govcheck.cli import output, signals
+
+    monkeypatch.setattr(signals, "_received", [])
+    monkeypatch.setattr(signals.signal, "signal", lambda *args: None)  # keep this process's own handlers
+    made = output.tempfile.mkstemp
+
+    def interrupted(**kwargs: Any) -> tuple[int, str]:
+        handle, name = made(**kwargs)
+        signals._stop(signal.SIGTERM, None)  # as if SIGTERM arrived just as the file was made
+        return handle, name
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", interrupted)
+    (tmp_path / "report.txt").write_text("the old report\n")
+    with pytest.raises(signals.Stopped):
+        output.write_atomic(tmp_path / "report.txt", "the new report\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+    assert (tmp_path / "report.txt").read_text() == "the old report\n"
