@@ -141,7 +141,9 @@ def _write_through(target: Path, text: str | Iterable[str], descriptor: int | No
     try:
         if descriptor is None:
             stream = target.open("w", encoding="utf-8", newline="\n", errors="backslashreplace")
-        else:  # a stream already open: written where it goes, and left open
+        else:  # a stream already open: written where it goes, after what was printed to it, and left open
+            for printed in (sys.stdout, sys.stderr):
+                printed.flush()
             stream = os.fdopen(os.dup(descriptor), "w", encoding="utf-8", newline="\n", errors="backslashreplace")
         with stream:
             _write_stream(stream, text)
