@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -153,3 +154,20 @@ def test_the_exact_count_of_values_is_exact(value: Any) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(jsonsource, "MAX_VALUES", 0)  # past the quick bound: counted exactly
         assert jsonsource._most_values(text) == count(value)
+
+
+def test_what_is_not_a_file_of_text_is_refused_unread(tmp_path: Path) -> None:
+    def refused(path: Path) -> str:
+        with pytest.raises(InputError) as caught:
+            read_json(path, kind=KIND, hint=HINT)
+        return str(caught.value)
+
+    assert refused(tmp_path) == f"{tmp_path}: is a directory, not {KIND} ({HINT})"
+    assert refused(tmp_path / "nope.json") == f"{tmp_path / 'nope.json'}: does not exist"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.json")  # reading it would wait for a writer for ever
+        assert refused(tmp_path / "pipe.json") == f"{tmp_path / 'pipe.json'}: is not a regular file ({HINT})"
+    (tmp_path / "utf16.json").write_bytes("[]".encode("utf-16"))
+    assert refused(tmp_path / "utf16.json").endswith(
+        "utf16.json:1:1: is UTF-16 text, not UTF-8 (save the file as UTF-8)"
+    )
