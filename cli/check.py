@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -25,6 +24,14 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-03-31") from None
+
+
+def bounded_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    from govcheck.engine.assess.assessor import MAX_JOBS
+
+    if value > MAX_JOBS:
+        raise click.BadParameter(f"{value} is more than {MAX_JOBS}, the most processes govcheck runs at once")
+    return value
 
 
 @click.command()
@@ -48,7 +55,8 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     "outputs",
     multiple=True,
     metavar="FILE",
-    help="Write the report to FILE, in the format its extension names (.json, .sarif, .xml, .md, .txt); repeatable.",
+    help="Write the report to FILE, in the format its extension names (.json, .sarif, .xml, .md, .txt); "
+    "repeatable; - is standard output.",
 )
 @click.option(
     "--fail-on",
@@ -75,10 +83,11 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
+    callback=bounded_jobs,
     default=1,
     show_default=True,
     metavar="N",
-    help="Assess the files in N processes at once; the report is the same.",
+    help="Assess the files in N processes at once (at most one per file, and 128); the report is the same.",
 )
 @reports_input_errors
 def check(
@@ -99,7 +108,7 @@ def check(
     With no PATHS, assesses the example frameworks bundled with govcheck.
     """
     from govcheck.cli import ci
-    from govcheck.cli.output import refuse_inputs
+    from govcheck.cli.inputs import FilesRead
     from govcheck.engine.assess.assessor import Assessor, bundled_frameworks, facts_paths
     from govcheck.engine.core.errors import InputError
     from govcheck.engine.core.results import Assessment
@@ -107,22 +116,31 @@ def check(
 
     planned = ci.plan_outputs(format_, outputs)
     options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence)
+    read = FilesRead()  # govcheck never writes over what it reads, however it reached it
     if replay:
         if paths or as_of or pack or waivers_file or baseline:
             raise click.UsageError("--replay takes its facts, date, pack and waivers from the saved result")
-        sys.exit(ci.replay(_saved_result(replay), planned, options))
+        saved = _saved_result(replay)
+        read.add(replay, "replay")
+        for assessment in saved.assessments:  # the facts, rule and waiver files the re-run will read
+            read.add_assessment(assessment)
+        ci.refuse_inputs(planned, read)
+        sys.exit(ci.replay(saved, planned, options, read, report_to_stdout=ci.STANDARD_OUTPUT in outputs))
     saved_baseline = _saved_result(baseline) if baseline else None
+    if baseline:
+        read.add(baseline, "baseline")
     waivers = ci.load_waivers(waivers_file)
+    if waivers_file:
+        read.add(waivers_file, "waivers")
     files = facts_paths(paths or [bundled_frameworks()])
     if not files:
         raise click.UsageError("no facts files found in the paths given")
-    pack_files = sorted(Path(pack).glob("*.yaml")) if pack and Path(pack).is_dir() else []
-    read: list[str | Path] = [*files, *pack_files, *([waivers_file] if waivers_file else [])]
-    for output in outputs:  # govcheck never writes over what it reads
-        refuse_inputs(output, read)
+    read.add_all(files, "facts")
     assessor = Assessor(pack, as_of, waivers)
     if pack is not None:
-        assessor.pack_for(dt.date.min)  # with --pack the date is not consulted: an unknown pack fails first
+        # With --pack the date is not consulted: an unknown pack fails first, and its files are known.
+        read.add_pack(assessor.pack_for(dt.date.min))
+    ci.refuse_inputs(planned, read)
     broken = failing = False
 
     def assessed() -> Iterator[Assessment]:
@@ -133,16 +151,17 @@ def check(
                 broken = True
                 echo_problems(result)
             else:
+                read.add_assessment(result)  # the pack in force on its date, read by whichever process
                 failing = failing or ci.exit_code([result], fail_on, missing_evidence) != 0
                 yield result
 
     if len(planned) == 1 and saved_baseline is None and waivers is None:
-        ci.stream_output(planned[0], assessed(), options)  # holds one LEP at a time
+        ci.stream_output(planned[0], assessed(), options, read)  # holds one LEP at a time
         assessments: list[Assessment] = []
     else:
         assessments = list(assessed())
         if assessments:
-            ci.write_outputs(planned, assessments, options)
+            ci.write_outputs(planned, assessments, options, read)
         ci.report_waivers(assessments, waivers)
     if broken:
         sys.exit(EXIT_INPUT)

@@ -15,10 +15,14 @@ import click
 from govcheck.cli.common import EXIT_GAPS, EXIT_OK
 
 if TYPE_CHECKING:
+    from govcheck.cli.inputs import FilesRead
     from govcheck.engine.assess.waivers import WaiverSet
     from govcheck.engine.core.results import Assessment, Finding
     from govcheck.reports.json_reader import SavedResult
     from govcheck.reports.registry import RenderOptions
+
+
+STANDARD_OUTPUT = "-"
 
 
 @dataclass(frozen=True)
@@ -31,20 +35,26 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
     """Where each report goes and in which format.
 
     Each ``--output`` takes its format from its extension (``results.sarif``, ``report.xml``);
-    ``--format`` names the format of standard output, of an output whose extension names
-    none, and of a single ``--output`` (so ``--format json -o out.txt`` writes JSON).
+    ``--format`` names the format of standard output (``-o -``, or no ``--output`` at all), of
+    an output whose extension names none, and of a single ``--output`` (so ``--format json -o
+    out.txt`` writes JSON); a stream already open (``/dev/stdout``) is text unless ``--format``
+    says otherwise. Two outputs naming one file are refused: the second would replace the first.
     """
     from govcheck.reports import FORMATS, extensions, format_for_extension
 
     if format_ is not None and format_ not in FORMATS:
         raise click.BadParameter(f"unknown format {format_!r}; formats: {', '.join(FORMATS)}", param_hint="--format")
+    _refuse_repeats(outputs)
     if not outputs:
         return [Output(format_ or "text", None)]
     if len(outputs) == 1 and format_ is not None:
-        return [Output(format_, outputs[0])]
+        return [Output(format_, None if outputs[0] == STANDARD_OUTPUT else outputs[0])]
     planned = []
     for path in outputs:
-        chosen = format_for_extension(path) or format_
+        if path == STANDARD_OUTPUT:
+            planned.append(Output(format_ or "text", None))
+            continue
+        chosen = format_for_extension(path) or format_ or ("text" if _is_open_stream(path) else None)
         if chosen is None:
             raise click.BadParameter(
                 f"cannot tell the format of {path!r} from its extension; use one of {', '.join(extensions())} "
@@ -55,7 +65,37 @@ def plan_outputs(format_: str | None, outputs: Sequence[str]) -> list[Output]:
     return planned
 
 
-def write_outputs(planned: Sequence[Output], assessments: Sequence[Assessment], options: RenderOptions) -> None:
+def _is_open_stream(path: str) -> bool:
+    from pathlib import Path
+
+    from govcheck.cli.output import names_open_stream
+
+    return names_open_stream(Path(path))  # /dev/stdout, /dev/fd/3: text unless --format says otherwise
+
+
+def _refuse_repeats(outputs: Sequence[str]) -> None:
+    import os
+
+    seen: dict[str, str] = {}
+    for path in outputs:
+        same = path if path == STANDARD_OUTPUT else os.path.realpath(path)
+        if same in seen:
+            shown = "standard output (-)" if path == STANDARD_OUTPUT else repr(path)
+            also = "" if seen[same] == path else f" (as {seen[same]!r})"
+            raise click.BadParameter(f"{shown} is named twice{also}; name each output once", param_hint="--output")
+        seen[same] = path
+
+
+def refuse_inputs(planned: Sequence[Output], read: FilesRead) -> None:
+    """An InputError if an output would overwrite a file the run reads; before any work is done."""
+    for output in planned:
+        if output.path is not None:
+            read.refuse(output.path)
+
+
+def write_outputs(
+    planned: Sequence[Output], assessments: Sequence[Assessment], options: RenderOptions, read: FilesRead
+) -> None:
     from govcheck.cli.output import write_atomic
     from govcheck.reports import renderer_for
 
@@ -64,10 +104,10 @@ def write_outputs(planned: Sequence[Output], assessments: Sequence[Assessment], 
         if output.path is None:
             click.echo(text, nl=False)
         else:
-            write_atomic(output.path, text)
+            write_atomic(output.path, text, read)
 
 
-def stream_output(output: Output, assessments: Iterable[Assessment], options: RenderOptions) -> None:
+def stream_output(output: Output, assessments: Iterable[Assessment], options: RenderOptions, read: FilesRead) -> None:
     """Write one report as its assessments arrive; nothing at all when none arrives (every file was broken)."""
     from govcheck.cli.output import write_atomic
     from govcheck.reports import renderer_for
@@ -81,7 +121,7 @@ def stream_output(output: Output, assessments: Iterable[Assessment], options: Re
         for piece in pieces:
             click.echo(piece, nl=False)
     else:
-        write_atomic(output.path, pieces)
+        write_atomic(output.path, pieces, read)
 
 
 def load_waivers(path: str | None) -> WaiverSet | None:
@@ -151,15 +191,20 @@ def baseline_exit(baseline: SavedResult, assessments: Sequence[Assessment], fail
     return EXIT_GAPS if failing else EXIT_OK
 
 
-def replay(saved: SavedResult, planned: Sequence[Output], options: RenderOptions) -> int:
+def replay(
+    saved: SavedResult, planned: Sequence[Output], options: RenderOptions, read: FilesRead, *, report_to_stdout: bool
+) -> int:
     """Re-run a saved result with its own editions, dates and waiver file; say whether verdicts match.
 
-    The comparison goes to standard output; a report of the re-run is written only to ``--output`` files.
+    The comparison goes to standard output; a report of the re-run is written only to ``--output``
+    files, and to standard output with ``-o -``, when the comparison goes to standard error instead.
     """
     from govcheck.engine.history.replay import replay as rerun
     from govcheck.reports import Subject, render
 
     outcome, assessments = rerun(saved.assessments, saved.govcheck_version, saved.file)
-    click.echo(render(Subject.REPLAY, "text", outcome), nl=False)
-    write_outputs([o for o in planned if o.path], assessments, options)
+    click.echo(render(Subject.REPLAY, "text", outcome), nl=False, err=report_to_stdout)
+    for assessment in assessments:
+        read.add_assessment(assessment)
+    write_outputs([o for o in planned if o.path or report_to_stdout], assessments, options, read)
     return EXIT_OK if outcome.identical else EXIT_GAPS

@@ -54,20 +54,27 @@ def schema(report: bool) -> None:
 
 @click.command()
 @click.argument("name")
-@click.option("--output", "-o", metavar="FILE", help="Where to write (default: NAME.yaml in this folder).")
+@click.option(
+    "--output", "-o", metavar="FILE", help="Where to write (default: NAME.yaml in this folder; - is standard output)."
+)
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 @reports_input_errors
 def init(name: str, output: str | None, force: bool) -> None:
     """Write a new facts file for the LEP called NAME, every section present and explained."""
     import datetime as dt
 
-    from govcheck.cli.output import write_atomic
+    from govcheck.cli.inputs import FilesRead
+    from govcheck.cli.output import STANDARD_OUTPUT, names_open_stream, write_atomic
     from govcheck.engine.core.errors import InputError
     from govcheck.engine.facts.template import facts_template, slug_for
 
     text = facts_template(name, dt.date.today())
+    if output == STANDARD_OUTPUT:
+        write_atomic(output, text)
+        return
     target = Path(output or f"{slug_for(name)}.yaml")
-    if target.exists() and not force:
+    if target.is_file() and not force:  # a pipe or a device is written to, not overwritten
         raise InputError.single(target, "exists already; govcheck init does not overwrite it", hint="add --force")
-    write_atomic(target, text)
-    click.echo(f"wrote {target}: fill it in, then run `govcheck validate {target}`")
+    write_atomic(target, text, FilesRead())  # FilesRead: never over govcheck's own files, its template among them
+    if target.is_file() and not names_open_stream(target):  # not where the template itself went
+        click.echo(f"wrote {target}: fill it in, then run `govcheck validate {target}`")

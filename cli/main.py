@@ -1,6 +1,7 @@
 """The ``govcheck`` command: a thin layer over the library, and the only place errors become exit codes.
 
-Exit codes: 0 no gap at or above ``--fail-on``; 1 gaps; 2 the input could not be used.
+Exit codes: 0 no gap at or above ``--fail-on``; 1 gaps; 2 the input could not be used;
+128 plus the signal's number when a signal stopped the run (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP).
 Heavy modules are imported inside commands so that ``govcheck --help`` stays fast.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 
 import click
 
@@ -46,13 +48,29 @@ class _LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="govcheck")
 def cli() -> None:
     """Check a LEP's local assurance framework against the National Local Growth Assurance Framework."""
+    from govcheck.cli.terminal import make_inert
+
+    make_inert()  # before any command writes: no control character from any input reaches the terminal
 
 
 def main() -> None:
+    from govcheck.cli import signals
+
     # govcheck makes many small objects and almost no reference cycles; collecting them after
     # every 700 allocations, Python's default, took a third of a run over many LEPs for nothing.
     gc.set_threshold(100_000, 50, 100)
-    cli(prog_name="govcheck")
+    signals.stop_on_signals()
+    try:
+        cli(prog_name="govcheck")
+    except BaseException:  # the exit click always raises, or whatever a stop became on its way up
+        stop = signals.received()
+        if stop is None:
+            raise
+        from govcheck.cli.output import discard_temporaries
+
+        discard_temporaries()  # each writer removes its own on the way out; this catches any it could not
+        click.echo(f"govcheck: stopped by {stop.name}", err=True)
+        sys.exit(stop.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

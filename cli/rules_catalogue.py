@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,19 +42,28 @@ def _bundled(packs_dir: Path | None) -> tuple[list[RulePack], Path]:
 @reports_input_errors
 def docs(output_dir: Path, packs_dir: Path | None, check_only: bool) -> None:
     """Write the rule catalogue as Markdown: an index and one page per edition."""
+    from govcheck.cli.inputs import FilesRead
     from govcheck.cli.output import write_atomic
     from govcheck.engine.packs.catalogue import catalogue_for, load_catalogue
     from govcheck.engine.packs.docs import GENERATED, pages
 
     packs, folder = _bundled(packs_dir)
-    wanted = pages(packs, load_catalogue(catalogue_for(folder)), folder)
+    catalogue = catalogue_for(folder)
+    wanted = pages(packs, load_catalogue(catalogue), folder)
+    read = FilesRead()  # a page never lands on a rule file or the catalogue, through a link or otherwise
+    for pack in packs:
+        read.add_pack(pack)
+    read.add(catalogue, "catalogue")
+    for name in wanted:
+        _refuse_what_is_not_a_page(output_dir / name)
     # Pages this command wrote before and no longer writes (an edition removed); others' files are left alone.
+    marker = GENERATED.encode("utf-8")
     leftover = sorted(
         path.name
         for path in (output_dir.glob("*.md") if output_dir.is_dir() else [])
-        if path.name not in wanted and GENERATED in path.read_text(encoding="utf-8")
+        if path.name not in wanted and marker in _start_of(path)
     )
-    stale = [name for name, text in wanted.items() if _current(output_dir / name) != text]
+    stale = [name for name, text in wanted.items() if not _holds(output_dir / name, text)]
     if check_only:
         for name in stale:
             click.echo(f"{output_dir / name} is out of date", err=True)
@@ -65,14 +75,46 @@ def docs(output_dir: Path, packs_dir: Path | None, check_only: bool) -> None:
         click.echo(f"{output_dir}: the rule catalogue is current ({len(wanted)} pages)")
         return
     for name in stale:
-        write_atomic(output_dir / name, wanted[name])
+        write_atomic(output_dir / name, wanted[name], read)
     for name in leftover:
         (output_dir / name).unlink()
     click.echo(f"{output_dir}: {len(stale)} of {len(wanted)} pages written, {len(leftover)} removed")
 
 
-def _current(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+def _refuse_what_is_not_a_page(path: Path) -> None:
+    """An InputError if a page's name is taken by a folder, a pipe or a device: a page is a file."""
+    from govcheck.engine.core.errors import InputError
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise InputError.single(path, f"cannot be read: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+        raise InputError.single(path, f"is {what}; rules docs writes each page as a file", hint="move it away")
+
+
+def _start_of(path: Path, size: int = 8192) -> bytes:
+    """The first bytes of a regular file (where a page says it was generated); nothing for anything else."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe would block, a folder cannot be read
+            return b""
+        with path.open("rb") as stream:
+            return stream.read(size)
+    except OSError:
+        return b""
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether the file at ``path`` holds exactly ``text``, in UTF-8 (a file that is not UTF-8 does not)."""
+    expected = text.encode("utf-8")
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(expected) + 1) == expected
+    except OSError:
+        return False
 
 
 @click.command()

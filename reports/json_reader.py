@@ -7,7 +7,6 @@ a message that says so; a result that breaks the schema names the field at fault
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from govcheck.engine.core.results import (
     WaiverRecord,
     WaiverState,
 )
+from govcheck.engine.reading.jsonsource import parse_json, read_json
 from govcheck.reports.json_report import (
     REPORT_SCHEMA_VERSION,
     AssessmentJSON,
@@ -36,6 +36,7 @@ from govcheck.reports.json_report import (
     WaiverJSON,
 )
 
+KIND = "a govcheck result"
 HINT = "give a result written by `govcheck check --format json`"
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -51,34 +52,24 @@ class SavedResult:
 
 
 def read_result(path: str | Path) -> SavedResult:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError.single(str(path), "does not exist") from None
-    except IsADirectoryError:
-        raise InputError.single(str(path), "is a directory, not a result file", hint=HINT) from None
-    except UnicodeDecodeError:
-        raise InputError.single(str(path), "is not a govcheck result: it is not UTF-8 text", hint=HINT) from None
-    except OSError as error:
-        raise InputError.single(str(path), f"cannot be read: {error.strerror or error}") from None
-    return parse_result(text, str(path))
+    """A saved result, read within the bounds of ``engine/reading/jsonsource.py``: every refusal located."""
+    data = read_json(Path(path), kind=KIND, hint=HINT)
+    return _result(data, str(path))
 
 
 def parse_result(text: str, name: str) -> SavedResult:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError.single(
-            name, f"is not a govcheck result: not JSON ({error.msg})", error.lineno, error.colno, HINT
-        ) from None
+    return _result(parse_json(text, name, kind=KIND, hint=HINT), name)
+
+
+def _result(data: Any, name: str) -> SavedResult:
     if not isinstance(data, dict) or data.get("schema") != "govcheck-report":
         raise InputError.single(name, 'is not a govcheck result (it has no "schema": "govcheck-report")', hint=HINT)
     version = data.get("schema_version")
-    if not isinstance(version, int) or version > REPORT_SCHEMA_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version > REPORT_SCHEMA_VERSION:
         raise InputError.single(
             name,
-            f"is a govcheck result of report schema {version!r}; this govcheck reads version {REPORT_SCHEMA_VERSION}",
+            f"is a govcheck result of report schema {_shown(version)}; "
+            f"this govcheck reads version {REPORT_SCHEMA_VERSION}",
             hint="read it with the govcheck that wrote it, or upgrade govcheck",
         )
     try:
@@ -95,8 +86,14 @@ def parse_result(text: str, name: str) -> SavedResult:
 def _where(loc: tuple[Any, ...]) -> str:
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{_shown(part, quote=False)}" if text else str(part))
     return text or "(top level)"
+
+
+def _shown(value: object, *, quote: bool = True) -> str:
+    """A value from the file for a message: whole if short, else its start (a key may be a megabyte long)."""
+    text = repr(value) if quote else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _path(dotted: str) -> PathKey:

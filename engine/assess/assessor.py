@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import signal
 import sys
 from collections import deque
@@ -33,7 +34,7 @@ from govcheck.engine.packs.loading import PackSpec, RulePack, load_pack, pack_in
 
 if TYPE_CHECKING:
     import multiprocessing.context
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 def bundled_frameworks() -> Path:
@@ -59,6 +60,9 @@ def facts_paths(paths: Iterable[str | Path]) -> list[Path]:
 # assessments never pile up in memory ahead of the report.
 BATCH = 4
 AHEAD = 4
+# The most worker processes one run starts, however many are asked for: each holds a rule pack
+# and a share of the LEPs in memory, and beyond the machine's cores more only take turns.
+MAX_JOBS = 128
 
 
 class Assessor:
@@ -112,36 +116,58 @@ class Assessor:
     def assess_many(self, paths: Iterable[str | Path], jobs: int = 1) -> Iterator[Assessment | InputError]:
         """Each file's assessment, or the InputError that stopped it, in the order the files are given.
 
-        With ``jobs`` above 1 the files are spread over that many worker processes, each of
-        which loads the rule pack once; the results are the same, in the same order. The
-        findings carry no outcome tree (the steps ``govcheck explain`` shows, which ``assess``
-        keeps): a report over many LEPs does not read it, and leaving it out keeps memory and
-        the traffic between processes small.
+        With ``jobs`` above 1 the files are spread over that many worker processes (at most
+        one per file, and ``MAX_JOBS``), each of which loads the rule pack once; the results
+        are the same, in the same order. The findings carry no outcome tree (the steps
+        ``govcheck explain`` shows, which ``assess`` keeps): a report over many LEPs does not
+        read it, and leaving it out keeps memory and the traffic between processes small.
+
+        The workers end with the run: if it stops early (an exception, a signal turned into
+        one, the caller closing this iterator), they are terminated at once; and on Linux the
+        kernel stops them should the parent die without a chance to (SIGKILL). A worker killed
+        from outside (by the kernel when memory runs out, say) ends the run with an InputError
+        naming the first file not yet handed on.
         """
         files = [str(path) for path in paths]
-        if jobs <= 1 or len(files) < 2:
+        jobs = max(1, min(jobs, MAX_JOBS, len(files)))
+        if jobs == 1:
             for path in files:
                 yield self._assess_or_error(path)
             return
         from concurrent.futures import ProcessPoolExecutor  # only here: importing it slows every start
+        from concurrent.futures.process import BrokenProcessPool
 
         size = max(1, min(BATCH, len(files) // (jobs * AHEAD)))
         batches = iter([files[start : start + size] for start in range(0, len(files), size)])
         pool = ProcessPoolExecutor(
-            max_workers=min(jobs, len(files)),
+            max_workers=jobs,
             mp_context=_start_method(),
             initializer=_start_worker,
-            initargs=(self.pack_name, self.as_of, self.waivers),
+            initargs=(self.pack_name, self.as_of, self.waivers, os.getpid()),
         )
+        finished = False
         try:
-            pending: deque[Future[list[Assessment | InputError]]] = deque(
-                pool.submit(_assess_batch, batch) for batch in islice(batches, jobs * AHEAD)
+            pending: deque[tuple[list[str], Future[list[Assessment | InputError]]]] = deque(
+                (batch, pool.submit(_assess_batch, batch)) for batch in islice(batches, jobs * AHEAD)
             )
             while pending:
-                done = pending.popleft().result()
-                pending.extend(pool.submit(_assess_batch, batch) for batch in islice(batches, 1))
+                batch, future = pending[0]
+                try:
+                    done = future.result()
+                    pending.popleft()
+                    pending.extend((more, pool.submit(_assess_batch, more)) for more in islice(batches, 1))
+                except BrokenProcessPool:
+                    raise InputError.single(
+                        batch[0],
+                        "the run stopped before this file was reported: a worker process was killed "
+                        "(perhaps for lack of memory)",
+                        hint="run again, with fewer --jobs",
+                    ) from None
                 yield from done
+            finished = True
         finally:
+            if not finished:
+                _stop_workers(pool)
             pool.shutdown(cancel_futures=True)
 
     def _assess_or_error(self, path: str) -> Assessment | InputError:
@@ -159,18 +185,51 @@ def _start_method() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if sys.platform == "linux" else None)
 
 
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End every worker now, whatever it is doing: the run is over, stopped or broken."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 says this itself
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+
+
 _worker: Assessor | None = None
 
 
-def _start_worker(pack: str | Path | None, as_of: dt.date | None, waivers: WaiverSet | None) -> None:
+def _start_worker(
+    pack: str | Path | None, as_of: dt.date | None, waivers: WaiverSet | None, parent: int | None = None
+) -> None:
     global _worker
     # Ctrl-C reaches every process of the terminal's group: the parent stops the pool, so
-    # workers ignore it rather than each printing a traceback.
+    # workers ignore it rather than each printing a traceback. A forked worker inherits the
+    # parent's handlers, which turn SIGTERM and SIGHUP into an exception to clean up after;
+    # a worker has nothing to clean up, and the pool would catch the exception and carry on.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if parent is not None:
+        _die_with(parent)
     _worker = Assessor(pack, as_of, waivers)
     # A forked worker shares the parent's memory until it writes to it, and the collector writes
     # to every object it examines: leave what the worker inherited out of its collections.
     gc.freeze()
+
+
+def _die_with(parent: int) -> None:
+    """On Linux, ask the kernel to send this worker SIGTERM when its parent dies, however it dies."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - a C library without prctl
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _assess_batch(paths: list[str]) -> list[Assessment | InputError]:
@@ -178,4 +237,4 @@ def _assess_batch(paths: list[str]) -> list[Assessment | InputError]:
     return [_worker._assess_or_error(path) for path in paths]
 
 
-__all__ = ["Assessor", "InputError", "bundled_frameworks", "facts_paths"]
+__all__ = ["MAX_JOBS", "Assessor", "InputError", "bundled_frameworks", "facts_paths"]

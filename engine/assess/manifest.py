@@ -13,9 +13,11 @@ from pathlib import Path
 from govcheck.engine.assess.waivers import WaiverSet
 from govcheck.engine.core.results import Assessment, InputFile
 from govcheck.engine.packs.bundled import packs_folder
+from govcheck.engine.packs.catalogue import bundled_catalogue_path, catalogue_for
 from govcheck.engine.packs.loading import RulePack, file_digest
 
 FACTS, RULES, WAIVERS = "facts", "rules", "waivers"
+CATALOGUE = "catalogue"  # read when a pack loads, but not part of a manifest: it decides no verdict
 
 
 def is_bundled(pack: RulePack) -> bool:
@@ -28,6 +30,15 @@ def pack_inputs(pack: RulePack) -> tuple[InputFile, ...]:
     Bundled packs are named relative to the bundled rules folder (``naf-2019/pack.yaml``),
     so a result does not depend on where govcheck is installed.
     """
+    base = Path(pack.folder).parent
+    found = []
+    for file in _rule_files(pack):
+        name = file.relative_to(base).as_posix() if is_bundled(pack) else file.as_posix()
+        found.append(InputFile(RULES, name, file_digest(file)))
+    return tuple(found)
+
+
+def _rule_files(pack: RulePack) -> list[Path]:
     folder = Path(pack.folder)
     chain = [folder]
     extends = pack.spec.extends
@@ -35,13 +46,30 @@ def pack_inputs(pack: RulePack) -> tuple[InputFile, ...]:
         parent = folder.parent / extends
         chain.append(parent)
         extends = _extends_of(parent)
-    base = folder.parent
+    return [file for pack_dir in chain for file in sorted(pack_dir.glob("*.yaml"))]
+
+
+def pack_files(pack: RulePack) -> list[tuple[str, Path]]:
+    """Every file loading the pack read, with its role: its rule files, those of every pack it
+    extends, and the requirements catalogue its rules were checked against."""
+    found = [(RULES, file) for file in _rule_files(pack)]
+    catalogue = pack.catalogue.file if pack.catalogue else catalogue_for(Path(pack.folder).parent)
+    return [*found, (CATALOGUE, Path(catalogue))]
+
+
+def files_read(assessment: Assessment) -> list[tuple[str, Path]]:
+    """Where each file an assessment read is, with its role: the facts, rule and waiver files its
+    manifest names, and the catalogue its pack was checked against."""
+    source = assessment.pack.source
+    bundled = packs_folder()
     found = []
-    for pack_dir in chain:
-        for file in sorted(pack_dir.glob("*.yaml")):
-            name = file.relative_to(base).as_posix() if is_bundled(pack) else file.as_posix()
-            found.append(InputFile(RULES, name, file_digest(file)))
-    return tuple(found)
+    for entry in assessment.inputs:
+        bundled_rule = entry.role == RULES and source is None
+        found.append((entry.role, bundled / entry.path if bundled_rule else Path(entry.path)))
+    if not any(role == FACTS for role, _ in found):
+        found.append((FACTS, Path(assessment.facts_file)))
+    catalogue = catalogue_for(Path(source).parent) if source else bundled_catalogue_path()
+    return [*found, (CATALOGUE, catalogue)]
 
 
 def _extends_of(pack_dir: Path) -> str | None:

@@ -25,12 +25,12 @@ What is refused, and why:
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 import yaml
 
 from govcheck.engine.core.errors import InputError, Problem
+from govcheck.engine.reading.characters import CONTROL, refusal
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 200_000
@@ -41,13 +41,6 @@ MAX_STRING = 100_000
 PLAIN_TAGS = frozenset(
     {"!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 )
-
-# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-_CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x0d": "CARRIAGE RETURN", "\x1b": "ESCAPE"}
-_CONTROL_NAMES |= {"\x7f": "DELETE"}
-
 
 # An anchor (&name), an alias (*name) or a tag (!name, !!name): at the start of a value, and named.
 _MARKUP = re.compile(r"(?:^|[\s\[{,])[&*!][^\s,\[\]{}]", re.MULTILINE)
@@ -67,7 +60,7 @@ def checkable_while_composing(text: str) -> bool:
     Everything else is checked on the event stream first (``check``), which is what
     most files need not pay for: it parses the file a second time.
     """
-    if len(text) > MAX_FILE_BYTES or "\\" in text or _CONTROL.search(text):
+    if len(text) > MAX_FILE_BYTES or "\\" in text or CONTROL.search(text):
         return False
     # Most files have no & * or ! at all, which is quicker to see than where each one stands.
     return not any(mark in text for mark in "&*!") or not _MARKUP.search(text)
@@ -144,16 +137,9 @@ def _check_scalar(event: yaml.ScalarEvent, file: str) -> None:
     value = event.value
     if len(value) > MAX_STRING:
         raise _refuse(event, file, f"value is {len(value):,} characters long; the limit is {MAX_STRING:,}")
-    found = _CONTROL.search(value)
-    if found:
-        char = found.group()
-        name = unicodedata.name(char, _CONTROL_NAMES.get(char, "a control character"))
-        raise _refuse(
-            event,
-            file,
-            f"value contains the invisible character U+{ord(char):04X} ({name}) at character {found.start() + 1}",
-            "remove it: it can hide or reorder what the reports show",
-        )
+    refused = refusal(value)
+    if refused is not None:
+        raise _refuse(event, file, *refused)
 
 
 def _refuse(event: yaml.Event, file: str, message: str, hint: str | None = None) -> InputError:

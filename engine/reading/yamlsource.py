@@ -28,6 +28,7 @@ import yaml
 from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.reading import yamllimits
+from govcheck.engine.reading.characters import name_refusal
 from govcheck.engine.reading.yamlerrors import syntax_error
 from govcheck.engine.reading.yamllimits import MAX_DEPTH, MAX_FILE_BYTES, MAX_STRING, MAX_VALUES
 
@@ -112,6 +113,9 @@ class SourceMap:
 def read_text(path: Path) -> str:
     """The file's text, or an InputError saying plainly why it cannot be read."""
     name = str(path)
+    refused = name_refusal(name)
+    if refused is not None:
+        raise InputError.single(name, refused[0], hint=refused[1])
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):

@@ -2,7 +2,8 @@
 
 Each facts file ``tests/corpus/facts/CASE.yaml`` is checked with ``govcheck
 validate CASE.yaml``, each pack folder ``tests/corpus/rules/CASE/`` with
-``govcheck rules test --pack CASE``; the output must be exactly the lines of
+``govcheck rules test --pack CASE``, each saved result ``tests/corpus/results/CASE.json``
+with ``govcheck diff CASE.json CASE.json``; the output must be exactly the lines of
 ``CASE.expected`` beside it. A case whose expected lines are all ``error: ...``
 must exit 2; the few valid cases (YAML features used correctly) exit 0. After
 an intended change to a message, ``pytest --update-golden`` rewrites the
@@ -25,11 +26,17 @@ from govcheck.cli.main import cli
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 FACTS_CASES = sorted((CORPUS / "facts").glob("*.yaml"))
 PACK_CASES = sorted(path for path in (CORPUS / "rules").iterdir() if path.is_dir())
+RESULT_CASES = sorted((CORPUS / "results").glob("*.json"))
 
 # file:line:column: message, with an optional (hint); every content problem is located.
 LOCATED = re.compile(r"^error: (?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): \S")
 # Problems with the file as a whole (it is a directory, cannot be read) have no line to point at.
-WHOLE_FILE = re.compile(r"^error: [^:]+: (is a directory|does not exist|cannot be read|is not a regular file)")
+WHOLE_FILE = re.compile(
+    r"^error: [^:]+: (is a directory|does not exist|cannot be read|is not a regular file"
+    r"|is not a govcheck result \(|is a govcheck result of report schema|holds more than)"
+)
+# A saved result that breaks the report's schema is placed by the path of the field at fault.
+FIELD = re.compile(r"^error: [^:]+: [a-z_]+(\[\d+\]|\.[a-z_]+)*: \S")
 
 
 def expected_of(case: Path) -> Path:
@@ -47,7 +54,7 @@ def check_output(case: Path, result: Result, update_golden: bool) -> None:
     errors = [line for line in lines if line.startswith("error: ")]
     assert result.exit_code == (2 if errors else 0), result.output
     for line in errors:
-        assert LOCATED.match(line) or WHOLE_FILE.match(line), f"not located: {line}"
+        assert LOCATED.match(line) or WHOLE_FILE.match(line) or FIELD.match(line), f"not located: {line}"
 
 
 @pytest.mark.parametrize("case", FACTS_CASES, ids=lambda path: path.stem)
@@ -66,8 +73,17 @@ def test_pack_case(case: Path, monkeypatch: pytest.MonkeyPatch, update_golden: b
     check_output(case, result, update_golden)
 
 
+@pytest.mark.parametrize("case", RESULT_CASES, ids=lambda path: path.stem)
+def test_saved_result_case(case: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+    monkeypatch.chdir(case.parent)
+    before = case.read_bytes()
+    result = CliRunner().invoke(cli, ["diff", case.name, case.name])
+    check_output(case, result, update_golden)
+    assert case.read_bytes() == before
+
+
 def test_every_case_has_its_expected_messages() -> None:
-    cases = [*FACTS_CASES, *PACK_CASES]
+    cases = [*FACTS_CASES, *PACK_CASES, *RESULT_CASES]
     assert len(cases) > 50
     missing = [case.name for case in cases if not expected_of(case).is_file()]
     assert not missing, f"cases without a .expected file (run pytest --update-golden, then review): {missing}"

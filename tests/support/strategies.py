@@ -145,3 +145,16 @@ def facts_data(draw: st.DrawFn) -> dict[str, Any]:
             )
         },
     }
+
+
+# Any JSON value, of every type, with text of any characters (controls and lone surrogates too)
+# and numbers of any size: what a saved result may be made of when it is not one govcheck wrote.
+json_values: st.SearchStrategy[Any] = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**120), max_value=10**120)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(st.characters(exclude_categories=()), max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=30,
+)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import pickle
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from bench.generate import lep_text
 from govcheck.cli.main import cli
-from govcheck.engine.assess.assessor import Assessor, bundled_frameworks, facts_paths
+from govcheck.engine.assess import assessor
+from govcheck.engine.assess.assessor import MAX_JOBS, Assessor, bundled_frameworks, facts_paths
 from govcheck.engine.core.errors import InputError
 from govcheck.engine.core.results import Assessment
 
@@ -90,3 +92,31 @@ def test_jobs_must_be_a_positive_number(portfolio: Path) -> None:
     code, _, err = run(str(portfolio), "--jobs", "0")
     assert code == 2
     assert "--jobs" in err
+
+
+def test_jobs_beyond_the_bound_are_refused_with_a_message(portfolio: Path) -> None:
+    for jobs in ("129", "99999999999999999999"):
+        result = CliRunner().invoke(cli, ["check", str(portfolio), "--jobs", jobs])
+        assert result.exit_code == 2
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert f"Invalid value for '--jobs' / '-j': {jobs} is more than {MAX_JOBS}, the most processes" in result.stderr
+
+
+def test_the_library_starts_no_more_workers_than_files_or_the_bound(
+    portfolio: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    started: list[int] = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kwargs: Any) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(assessor, "MAX_JOBS", 4)  # not a hundred processes in a test
+    files = facts_paths([portfolio])[:3]
+    assert list(Assessor().assess_many(files, jobs=10**20)) == list(Assessor().assess_many(files, jobs=1))
+    assert list(Assessor().assess_many(files * 3, jobs=10**20)) == list(Assessor().assess_many(files * 3))
+    assert started == [3, 4]
