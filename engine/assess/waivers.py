@@ -15,22 +15,34 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from govcheck.engine.calendar import ONE_DAY, WorkingCalendar
+from govcheck.engine.core.days import LAST_DAY, read_day
 from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.outcome import ItemResult, Outcome
 from govcheck.engine.core.results import Finding, WaiverRecord, WaiverState
 from govcheck.engine.core.status import Status
 from govcheck.engine.facts.loader import validate
-from govcheck.engine.facts.model import Facts
+from govcheck.engine.facts.model import Day, Facts
 from govcheck.engine.packs.loading import RULE_ID
 from govcheck.engine.reading import yamlsource
 
 WAIVERS_FORMAT_VERSION = 1
 EXPIRY_WARNING_WORKING_DAYS = 20
+
+
+NEVER_HINT = f"a waiver lasts for a time: give the date it is to be reviewed by, {LAST_DAY} at the latest"
+
+
+def _expiry(value: Any) -> dt.date:
+    # "Never" is not an expiry date: a waiver accepts a gap for a time, and 9999-12-31 plus a day is no date.
+    return read_day(value, range_hint=NEVER_HINT)
+
+
+Expiry = Annotated[dt.date, BeforeValidator(_expiry), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 class _Strict(BaseModel):
@@ -54,8 +66,8 @@ class WaiverSpec(_Strict):
     justification: str = Field(min_length=1, description="why the gap is accepted for now")
     requested_by: str = Field(min_length=1)
     approved_by: str = Field(min_length=1, description="who approved it; never the person who asked")
-    granted_on: dt.date
-    expires_on: dt.date
+    granted_on: Day
+    expires_on: Expiry
 
 
 class WaiverFileSpec(_Strict):

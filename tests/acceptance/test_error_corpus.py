@@ -2,8 +2,9 @@
 
 Each facts file ``tests/corpus/facts/CASE.yaml`` is checked with ``govcheck
 validate CASE.yaml``, each pack folder ``tests/corpus/rules/CASE/`` with
-``govcheck rules test --pack CASE``; the output must be exactly the lines of
-``CASE.expected`` beside it. A case whose expected lines are all ``error: ...``
+``govcheck rules test --pack CASE``, each waiver file ``tests/corpus/waivers/CASE.yaml``
+with ``govcheck check --waivers CASE.yaml`` on the bundled exemplar LEP; the output must
+be exactly the lines of ``CASE.expected`` beside it. A case whose expected lines are all ``error: ...``
 must exit 2; the few valid cases (YAML features used correctly) exit 0. After
 an intended change to a message, ``pytest --update-golden`` rewrites the
 expected files, and the diff is reviewed like code.
@@ -25,6 +26,8 @@ from govcheck.cli.main import cli
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 FACTS_CASES = sorted((CORPUS / "facts").glob("*.yaml"))
 PACK_CASES = sorted(path for path in (CORPUS / "rules").iterdir() if path.is_dir())
+WAIVER_CASES = sorted((CORPUS / "waivers").glob("*.yaml"))
+EXEMPLAR = Path(__file__).resolve().parents[2] / "frameworks" / "exemplar-lep.yaml"
 
 # file:line:column: message, with an optional (hint); every content problem is located.
 LOCATED = re.compile(r"^error: (?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): \S")
@@ -66,8 +69,15 @@ def test_pack_case(case: Path, monkeypatch: pytest.MonkeyPatch, update_golden: b
     check_output(case, result, update_golden)
 
 
+@pytest.mark.parametrize("case", WAIVER_CASES, ids=lambda path: path.stem)
+def test_waiver_case(case: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+    monkeypatch.chdir(case.parent)
+    result = CliRunner().invoke(cli, ["check", str(EXEMPLAR), "--waivers", case.name])
+    check_output(case, result, update_golden)
+
+
 def test_every_case_has_its_expected_messages() -> None:
-    cases = [*FACTS_CASES, *PACK_CASES]
+    cases = [*FACTS_CASES, *PACK_CASES, *WAIVER_CASES]
     assert len(cases) > 50
     missing = [case.name for case in cases if not expected_of(case).is_file()]
     assert not missing, f"cases without a .expected file (run pytest --update-golden, then review): {missing}"

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.assess.waivers import EXPIRY_WARNING_WORKING_DAYS, parse_waivers
 from govcheck.engine.calendar import WorkingCalendar
+from govcheck.engine.core.days import LAST_DAY
 from govcheck.engine.core.errors import InputError
 from govcheck.engine.core.results import WaiverRecord
 from govcheck.engine.core.status import Status
@@ -102,6 +103,22 @@ def test_waivers_within_20_working_days_of_expiry_are_flagged(expires: str, expi
     assert EXPIRY_WARNING_WORKING_DAYS == 20
     (state,) = assess(BEFORE, waiver_yaml(waiver(WHISTLEBLOWING, expires=expires))).waivers
     assert (state.state, state.expiring, state.working_days_left) == ("applied", expiring, left)
+
+
+def test_a_waiver_may_run_to_the_last_date_govcheck_works_with() -> None:
+    (state,) = assess(BEFORE, waiver_yaml(waiver(WHISTLEBLOWING, expires=str(LAST_DAY)))).waivers
+    assert (state.state, state.expiring) == ("applied", False)
+    assert state.working_days_left is not None
+    assert state.working_days_left > 250 * 79
+
+
+def test_a_waiver_that_never_expires_is_refused_with_what_to_write() -> None:
+    (problem,) = problems(waiver_yaml(waiver(WHISTLEBLOWING, expires="9999-12-31")))
+    assert problem == (
+        "waivers.yaml:9:17: waivers[0].expires_on: 9999-12-31 is outside the dates govcheck works with "
+        "(1990-01-01 to 2099-12-31) (a waiver lasts for a time: give the date it is to be reviewed by, "
+        "2099-12-31 at the latest)"
+    )
 
 
 def test_the_cli_applies_waivers_and_reports_expired_unused_and_expiring(tmp_path: Path) -> None:
