@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.assess.manifest import PackManifest, record_inputs
+from govcheck.engine.assess.organisations import OrganisationIds
 from govcheck.engine.assess.waivers import WaiverSet
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.core.errors import InputError
@@ -108,12 +109,14 @@ class Assessor:
         which loads the rule pack once; the results are the same, in the same order. The
         findings carry no outcome tree (the steps ``govcheck explain`` shows, which ``assess``
         keeps): a report over many LEPs does not read it, and leaving it out keeps memory and
-        the traffic between processes small.
+        the traffic between processes small. A file whose organisation id an earlier file of
+        the run has is an InputError (engine/assess/organisations.py).
         """
         files = [str(path) for path in paths]
+        ids = OrganisationIds()
         if jobs <= 1 or len(files) < 2:
             for path in files:
-                yield self._assess_or_error(path)
+                yield ids.check(self._assess_or_error(path))
             return
         from concurrent.futures import ProcessPoolExecutor  # only here: importing it slows every start
 
@@ -132,7 +135,7 @@ class Assessor:
             while pending:
                 done = pending.popleft().result()
                 pending.extend(pool.submit(_assess_batch, batch) for batch in islice(batches, 1))
-                yield from done
+                yield from map(ids.check, done)
         finally:
             pool.shutdown(cancel_futures=True)
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, RootModel, ValidationError
 
 from govcheck.engine.core.errors import InputError, Problem
+from govcheck.engine.core.identity import identity
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.suggest import did_you_mean
 from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, Facts
@@ -112,21 +113,23 @@ def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) ->
         ("senior_staff", [s.id for s in facts.senior_staff]),
         ("meetings", [m.id for m in facts.meetings]),
     ):
-        seen: set[str] = set()
+        # Ids are compared as a reader sees them: 'jsmith' and 'jsmith' with a zero-width space are one person.
+        seen: dict[str, tuple[int, str]] = {}
         for index, item_id in enumerate(ids):
-            if item_id in seen:
+            first_index, first = seen.setdefault(identity(item_id), (index, item_id))
+            if first_index != index:
                 position = source.locate((*prefix, collection, index, "id"))
                 line, column = position if position else (None, None)
+                same = "" if first == item_id else f" (as {first!r}, written differently)"
                 problems.append(
                     Problem(
                         source.file,
-                        f"{collection}[{index}].id {item_id!r} is used twice",
+                        f"{collection}[{index}].id {item_id!r} is used twice{same}",
                         line,
                         column,
                         "each id must be unique",
                     )
                 )
-            seen.add(item_id)
     for p, person in enumerate(facts.people):
         for r, role in enumerate(person.roles):
             if role.body not in body_ids:

@@ -17,12 +17,13 @@ from govcheck.engine.assess.waivers import EXPIRY_WARNING_WORKING_DAYS, parse_wa
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.core.days import LAST_DAY
 from govcheck.engine.core.errors import InputError
+from govcheck.engine.core.identity import identity, mixed_scripts
 from govcheck.engine.core.results import WaiverRecord
 from govcheck.engine.core.status import Status
 from govcheck.engine.facts.loader import parse_facts
 from govcheck.engine.packs.loading import load_pack
 from tests.support.ci import AFTER, BEFORE, JSMITH, KLEE, assess, run, statuses, waiver, waiver_yaml
-from tests.support.strategies import AS_OF, facts_data
+from tests.support.strategies import AS_OF, facts_data, names, written_differently
 
 BOARD_REGISTERS = "registers.board-members-published"
 WHISTLEBLOWING = "whistleblowing.policy-published-and-reviewed"
@@ -162,6 +163,55 @@ def test_the_approver_must_not_be_the_requester() -> None:
     (problem,) = problems(waiver_yaml(waiver(WHISTLEBLOWING, requested_by="S. Officer", approved_by="s.  officer")))
     assert problem.startswith("waivers.yaml:7:")
     assert "approved by the person who requested it" in problem
+
+
+@pytest.mark.parametrize(
+    ("approver", "said"),
+    [
+        ("S.\u200b Officer", "is approved by the person who requested it ('S.\\u200b Officer' is 'S. Officer' written"),
+        (
+            "Ｓ. Ｏｆｆｉｃｅｒ",
+            "is approved by the person who requested it ('Ｓ. Ｏｆｆｉｃｅｒ' is 'S. Officer' written",
+        ),
+        ("S. Оfficer", "approved_by 'S. Оfficer' mixes Latin and Cyrillic letters ('О' is CYRILLIC CAPITAL LETTER O)"),
+        ("\u2060", "approved_by '\\u2060' has no visible letters"),
+    ],
+    ids=["zero-width space", "full-width", "cyrillic look-alike", "nothing visible"],
+)
+def test_the_approver_is_not_the_requester_written_differently(approver: str, said: str) -> None:
+    (problem,) = problems(waiver_yaml(waiver(WHISTLEBLOWING, requested_by="S. Officer", approved_by=f'"{approver}"')))
+    assert problem.startswith("waivers.yaml:7:")
+    assert said in problem
+
+
+def _quoted(name: str) -> str:
+    """Any name as a YAML double-quoted string, every character not shown as itself escaped."""
+    escaped = (c if c.isprintable() and c not in '"\\' else f"\\U{ord(c):08x}" for c in name)
+    return '"' + "".join(escaped) + '"'
+
+
+def _waiver_by(requested_by: str, approved_by: str) -> str:
+    return waiver_yaml(waiver(WHISTLEBLOWING, requested_by=_quoted(requested_by), approved_by=_quoted(approved_by)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data(), names)
+def test_any_name_written_differently_cannot_approve_its_own_request(data: st.DataObject, name: str) -> None:
+    other = data.draw(written_differently(name))
+    with pytest.raises(InputError) as caught:
+        parse_waivers(_waiver_by(name, other), "waivers.yaml")
+    assert any(p.line in (6, 7) for p in caught.value.problems)
+
+
+@settings(max_examples=200, deadline=None)
+@given(names, names)
+def test_two_names_a_reader_tells_apart_are_two_people(requester: str, approver: str) -> None:
+    readable = all(identity(n) and mixed_scripts(n) is None for n in (requester, approver))
+    if readable and identity(requester) != identity(approver):
+        parse_waivers(_waiver_by(requester, approver), "waivers.yaml")
+    else:
+        with pytest.raises(InputError):
+            parse_waivers(_waiver_by(requester, approver), "waivers.yaml")
 
 
 def test_expiry_must_follow_the_grant() -> None:
