@@ -16,10 +16,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from govcheck.engine.core.errors import InputError, Problem
+from govcheck.engine.core import suggest
+from govcheck.engine.core.errors import MAX_PROBLEMS_SHOWN, InputError, Problem
 from govcheck.engine.core.identity import identity
 from govcheck.engine.core.paths import PathKey
-from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.core.suggest import Suggester
 from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, Facts
 from govcheck.engine.reading import yamlsource
 from govcheck.engine.reading.schema_errors import dotted, problems_from, read_as
@@ -48,8 +49,9 @@ def load_facts(path: Path | str) -> FactsFile:
 
 def parse_facts(text: str, name: str) -> FactsFile:
     data, source = yamlsource.parse(text, name, empty_hint=FACTS_START)
-    facts = validate(Facts, data, source)
-    problems = reference_problems(facts, source)
+    with suggest.per_file():
+        facts = validate(Facts, data, source)
+        problems = reference_problems(facts, source)
     if problems:
         raise InputError(problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -84,10 +86,11 @@ def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ())
             at[1] if at else None,
             hint="upgrade govcheck or convert the file",
         )
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise InputError(problems_from(model, error.errors(), source, prefix)) from None
+    with suggest.per_file():  # the file's own, when it is being read; else one for this value
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            raise InputError(problems_from(model, error.errors(), source, prefix)) from None
 
 
 PLURAL = {"body": "bodies", "person": "people"}
@@ -98,13 +101,14 @@ def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) ->
     problems: list[Problem] = []
     body_ids = [body.id for body in facts.bodies]
     person_ids = [person.id for person in facts.people]
+    suggesters = {"body": Suggester(body_ids), "person": Suggester(person_ids)}
 
     def unknown(path: PathKey, what: str, value: str, choices: list[str]) -> None:
         position = source.locate((*prefix, *path))
         line, column = position if position else (None, None)
-        hint = did_you_mean(value, choices).removeprefix("; ") or (
-            f"defined {PLURAL[what]}: {', '.join(choices)}" if choices else f"no {PLURAL[what]} are defined"
-        )
+        hint = None
+        if len(problems) < MAX_PROBLEMS_SHOWN:  # only problems that are shown need a suggestion
+            hint = suggesters[what].did_you_mean(value).removeprefix("; ") or _defined(PLURAL[what], choices)
         problems.append(Problem(source.file, f"{dotted(path)} names unknown {what} {value!r}", line, column, hint))
 
     for collection, ids in (
@@ -130,17 +134,25 @@ def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) ->
                         "each id must be unique",
                     )
                 )
+    bodies, people = set(body_ids), set(person_ids)  # a look-up each, however many there are
     for p, person in enumerate(facts.people):
         for r, role in enumerate(person.roles):
-            if role.body not in body_ids:
+            if role.body not in bodies:
                 unknown(("people", p, "roles", r, "body"), "body", role.body, body_ids)
     for m, meeting in enumerate(facts.meetings):
-        if meeting.body not in body_ids:
+        if meeting.body not in bodies:
             unknown(("meetings", m, "body"), "body", meeting.body, body_ids)
         for a, attendee in enumerate(meeting.attendance or []):
-            if attendee not in person_ids:
+            if attendee not in people:
                 unknown(("meetings", m, "attendance", a), "person", attendee, person_ids)
         for d, declaration in enumerate(meeting.declarations or []):
-            if declaration.person not in person_ids:
+            if declaration.person not in people:
                 unknown(("meetings", m, "declarations", d, "person"), "person", declaration.person, person_ids)
     return problems
+
+
+def _defined(plural: str, choices: list[str], shown: int = 10) -> str:
+    if not choices:
+        return f"no {plural} are defined"
+    more = f", ... ({len(choices):,} in all)" if len(choices) > shown else ""
+    return f"defined {plural}: {', '.join(choices[:shown])}{more}"

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from govcheck.engine.core import suggest
 from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
@@ -295,7 +296,8 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
         if rule_file.name == "pack.yaml":
             continue
         try:
-            rules, found = _rules_of_file(rule_file, topics, catalogue)
+            with suggest.per_file():
+                rules, found = _rules_of_file(rule_file, topics, catalogue)
         except InputError as error:
             problems.extend(error.problems)
             continue

@@ -16,7 +16,7 @@ from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.assess.waivers import EXPIRY_WARNING_WORKING_DAYS, parse_waivers
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.core.days import LAST_DAY
-from govcheck.engine.core.errors import InputError
+from govcheck.engine.core.errors import MAX_PROBLEMS_SHOWN, InputError
 from govcheck.engine.core.identity import identity, mixed_scripts
 from govcheck.engine.core.results import WaiverRecord
 from govcheck.engine.core.status import Status
@@ -238,6 +238,31 @@ def test_a_bad_waiver_file_is_exit_2_with_the_location(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"error: {waivers}:7:" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_file_of_many_bad_waivers_is_refused_in_a_screenful(tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    many = [waiver(WHISTLEBLOWING, lep=f"lep-{n}", requested_by="S. Officer") for n in range(3000)]
+    waivers.write_text(waiver_yaml(*many))
+    result = run("check", str(BEFORE), "--waivers", str(waivers))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == MAX_PROBLEMS_SHOWN + 1
+    assert lines[-1] == (
+        f"error: {waivers}: and {3000 - MAX_PROBLEMS_SHOWN:,} more problems (fix those above first; they often cause "
+        "the rest)"
+    )
+
+
+def test_warnings_about_many_waivers_are_told_in_a_screenful(tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(waiver_yaml(*(waiver(WHISTLEBLOWING, lep=f"lep-{n}") for n in range(3000))))
+    result = run("check", str(BEFORE), "--waivers", str(waivers), "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == MAX_PROBLEMS_SHOWN + 1
+    assert lines[0] == f"{waivers}:3: warning: waiver of {WHISTLEBLOWING} for lep-0 matches no LEP assessed (unused)"
+    assert lines[-1] == f"{waivers}: and {3000 - MAX_PROBLEMS_SHOWN:,} more warnings and notes about waivers"
 
 
 # --- waiver isolation, for any facts and any waivers -------------------------------------------
