@@ -257,7 +257,12 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RulePack:
+# Packs one pack may stand on through `extends:`; the bundled editions go two deep.
+MAX_EXTENDS = 16
+
+
+def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[tuple[Path, str], ...]) -> RulePack:
+    """The pack in ``pack_dir``, with what it extends from ``folder``; ``seen``: the folders and ids extending it."""
     pack_file = pack_dir / "pack.yaml"
     data, source = yamlsource.load(pack_file, empty_hint=PACK_START)
     spec = validate(PackSpec, data, source)
@@ -269,21 +274,28 @@ def _load_pack_dir(pack_dir: Path, folder: Path, seen: tuple[str, ...]) -> RuleP
         )
     parent: RulePack | None = None
     if spec.extends:
-        if spec.extends in (*seen, spec.id):
-            raise InputError.single(
-                str(pack_file),
-                f"packs extend each other in a loop: {' -> '.join((*seen, spec.id, spec.extends))}",
-                *(source.locate(("extends",)) or (None, None)),
-            )
+        line, column = source.locate(("extends",)) or (None, None)
         if not (folder / spec.extends / "pack.yaml").is_file():
-            line, column = source.locate(("extends",)) or (None, None)
             raise InputError.single(
                 str(pack_file),
                 f"extends unknown pack {spec.extends!r}{did_you_mean(spec.extends, available_packs(folder))}",
                 line,
                 column,
             )
-        parent = _load_pack_dir(folder / spec.extends, folder, (*seen, spec.id))
+        # Folders, not names, are compared: `./a`, `a/` and a link to `a` are all the pack `a`.
+        chain = (*seen, (pack_dir.resolve(), spec.id))
+        if (folder / spec.extends).resolve() in (real for real, _ in chain):
+            names = " -> ".join((*(pack_id for _, pack_id in chain), spec.extends))
+            raise InputError.single(str(pack_file), f"packs extend each other in a loop: {names}", line, column)
+        if len(chain) >= MAX_EXTENDS:
+            raise InputError.single(
+                str(pack_file),
+                f"extends {spec.extends!r}, making a chain of more than {MAX_EXTENDS} packs, each extending the next",
+                line,
+                column,
+                f"at most {MAX_EXTENDS} are read; extend an edition directly",
+            )
+        parent = _load_pack_dir(folder / spec.extends, folder, chain)
     topics = {**(parent.topics if parent else {}), **spec.topics}
     catalogue = load_catalogue(catalogue_for(folder))
     problems: list[Problem] = []

@@ -16,7 +16,7 @@ from pydantic import BaseModel, RootModel
 
 from govcheck.engine.core.days import DATE_FORM_HINT, is_date_form
 from govcheck.engine.core.errors import Problem
-from govcheck.engine.core.paths import PathKey, model_at
+from govcheck.engine.core.paths import PathKey, field_named, model_at
 from govcheck.engine.core.suggest import did_you_mean, nearest
 from govcheck.engine.reading.yamlsource import SourceMap
 
@@ -70,11 +70,11 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
     where = dotted(loc)
     shown = _shown(value, source.raw.get((*prefix, *loc)))
     owner = _owner(model, loc)
-    field = owner.model_fields.get(str(loc[-1])) if owner is not None and loc else None
+    field = field_named(owner, str(loc[-1])) if owner is not None and loc else None
     hint: str | None = None
     position = source.locate((*prefix, *loc))
     if kind == "extra_forbidden":
-        known = list(owner.model_fields) if owner is not None else []
+        known = [info.alias or name for name, info in owner.model_fields.items()] if owner is not None else []
         key = loc[-1] if loc else "?"
         message = f"unknown key {key!r}" + (f" in {dotted(loc[:-1])}" if len(loc) > 1 else "")
         hint = _key_hint(str(key), known)
