@@ -22,7 +22,7 @@ from govcheck.checks.where import Where
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label
-from govcheck.engine.facts.model import AssuranceLetter
+from govcheck.engine.facts.model import AssuranceLetter, Day
 from govcheck.engine.facts.records import Yearly, financial_year_of, year_starts_on
 from govcheck.engine.facts.views import VIEWS
 
@@ -31,7 +31,7 @@ YEARS_BACK = 3
 
 
 class DateReachedParams(Params):
-    date: dt.date
+    date: Day
     what: str | None = None  # what binds from that date, in words
 
     def in_words(self, code: Code) -> str:

@@ -18,12 +18,14 @@ if TYPE_CHECKING:
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    from govcheck.engine.core.days import read_day
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-03-31") from None
+        return read_day(value, form_hint="write it as YYYY-MM-DD, e.g. 2020-03-31")
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def bounded_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:

@@ -17,7 +17,7 @@ from govcheck.cli.common import EXIT_GAPS, EXIT_OK
 if TYPE_CHECKING:
     from govcheck.cli.inputs import FilesRead
     from govcheck.engine.assess.waivers import WaiverSet
-    from govcheck.engine.core.results import Assessment, Finding
+    from govcheck.engine.core.results import Assessment, Finding, WaiverRecord
     from govcheck.reports.json_reader import SavedResult
     from govcheck.reports.registry import RenderOptions
 
@@ -131,36 +131,43 @@ def load_waivers(path: str | None) -> WaiverSet | None:
 
 
 def report_waivers(assessments: Sequence[Assessment], waivers: WaiverSet | None) -> None:
-    """Tell, on standard error, of waivers that expired, matched nothing, or expire soon."""
+    """Tell, on standard error, of waivers that expired, matched nothing, or expire soon (at most
+    MAX_PROBLEMS_SHOWN, then how many more)."""
+    from govcheck.engine.core.errors import MAX_PROBLEMS_SHOWN
+
     if waivers is None:
         return
+    told = 0
+
+    def warn(waiver: WaiverRecord, message: str) -> None:
+        nonlocal told
+        told += 1
+        if told <= MAX_PROBLEMS_SHOWN:
+            where = f"{waiver.file}:{waiver.line}" if waiver.line else waiver.file
+            click.echo(f"{where}: {message}", err=True)
+
     for assessment in assessments:
         for state in assessment.waivers:
             waiver = state.waiver
-            where = f"{waiver.file}:{waiver.line}" if waiver.line else waiver.file
             what = f"waiver of {waiver.rule_id} for {waiver.scope}"
             if state.state == "expired":
-                click.echo(f"{where}: warning: {what} expired on {waiver.expires_on} and no longer applies", err=True)
+                warn(waiver, f"warning: {what} expired on {waiver.expires_on} and no longer applies")
             elif state.state == "unused":
-                click.echo(f"{where}: warning: {what} matches no gap at {assessment.as_of} (unused)", err=True)
+                warn(waiver, f"warning: {what} matches no gap at {assessment.as_of} (unused)")
             elif state.state == "not_yet_granted":
-                click.echo(
-                    f"{where}: note: {what} is granted on {waiver.granted_on}, after {assessment.as_of}", err=True
-                )
+                warn(waiver, f"note: {what} is granted on {waiver.granted_on}, after {assessment.as_of}")
             elif state.expiring:
-                click.echo(
-                    f"{where}: warning: {what} expires on {waiver.expires_on}, "
+                warn(
+                    waiver,
+                    f"warning: {what} expires on {waiver.expires_on}, "
                     f"{state.working_days_left} working days after {assessment.as_of}",
-                    err=True,
                 )
     assessed = {a.organisation_id for a in assessments}
     for waiver in waivers.waivers:
         if waiver.lep not in assessed:
-            where = f"{waiver.file}:{waiver.line}" if waiver.line else waiver.file
-            click.echo(
-                f"{where}: warning: waiver of {waiver.rule_id} for {waiver.scope} matches no LEP assessed (unused)",
-                err=True,
-            )
+            warn(waiver, f"warning: waiver of {waiver.rule_id} for {waiver.scope} matches no LEP assessed (unused)")
+    if told > MAX_PROBLEMS_SHOWN:
+        click.echo(f"{waivers.file}: and {told - MAX_PROBLEMS_SHOWN:,} more warnings and notes about waivers", err=True)
 
 
 def counts(finding: Finding, missing_evidence: str) -> bool:

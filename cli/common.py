@@ -19,8 +19,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def echo_problems(error: InputError) -> None:
     """Each problem on its own line of stderr: ``error: FILE:LINE:COLUMN: what is wrong (what to do)``."""
-    for problem in error.problems:
-        click.echo(f"error: {problem}", err=True)
+    for line in error.lines():  # at most MAX_PROBLEMS_SHOWN a file
+        click.echo(f"error: {line}", err=True)
 
 
 def reports_input_errors(function: F) -> F:

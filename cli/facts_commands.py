@@ -17,6 +17,7 @@ from govcheck.cli.common import EXIT_INPUT, EXIT_OK, echo_problems, reports_inpu
 def validate(paths: tuple[str, ...]) -> None:
     """Check that facts files are well formed, without assessing them."""
     from govcheck.engine.assess.assessor import facts_paths
+    from govcheck.engine.assess.organisations import OrganisationIds
     from govcheck.engine.core.errors import InputError
     from govcheck.engine.facts.loader import load_facts
 
@@ -24,9 +25,13 @@ def validate(paths: tuple[str, ...]) -> None:
     if not files:
         raise InputError.single(", ".join(paths), "holds no facts files (*.yaml or *.yml)")
     broken = False
+    ids = OrganisationIds()  # files checked together are assessed together: one id per LEP
     for path in files:
         try:
             facts_file = load_facts(path)
+            clash = ids.claim(facts_file.facts.organisation.id, facts_file.path, facts_file.source)
+            if clash is not None:
+                raise clash
         except InputError as error:
             broken = True
             echo_problems(error)

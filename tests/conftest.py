@@ -16,6 +16,7 @@ from govcheck.engine.packs.loading import RulePack, available_packs, load_pack
 from tests.support.facts import REPO
 
 _CACHE_FOLDER = pytest.StashKey[tuple[str, str | None]]()
+_DATA_FOLDER = pytest.StashKey[str | None]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -33,15 +34,20 @@ def pytest_configure(config: pytest.Config) -> None:
     folder = tempfile.mkdtemp(prefix="govcheck-test-cache-")
     config.stash[_CACHE_FOLDER] = (folder, os.environ.get("GOVCHECK_CACHE_DIR"))
     os.environ["GOVCHECK_CACHE_DIR"] = folder
+    # The key that signs what is kept lives in the user data folder, which platformdirs finds
+    # through XDG_DATA_HOME on Linux: there, the tests' own too.
+    config.stash[_DATA_FOLDER] = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(Path(folder) / "data")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     folder, before = config.stash[_CACHE_FOLDER]
     shutil.rmtree(folder, ignore_errors=True)
-    if before is None:
-        os.environ.pop("GOVCHECK_CACHE_DIR", None)
-    else:
-        os.environ["GOVCHECK_CACHE_DIR"] = before
+    for variable, value in (("GOVCHECK_CACHE_DIR", before), ("XDG_DATA_HOME", config.stash[_DATA_FOLDER])):
+        if value is None:
+            os.environ.pop(variable, None)
+        else:
+            os.environ[variable] = value
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.assess.manifest import PackManifest, record_inputs
+from govcheck.engine.assess.organisations import OrganisationIds
 from govcheck.engine.assess.waivers import WaiverSet
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.core.errors import InputError
@@ -127,12 +128,15 @@ class Assessor:
         kernel stops them should the parent die without a chance to (SIGKILL). A worker killed
         from outside (by the kernel when memory runs out, say) ends the run with an InputError
         naming the first file not yet handed on.
+        A file whose organisation id an earlier file of the run has is an InputError
+        (engine/assess/organisations.py).
         """
         files = [str(path) for path in paths]
+        ids = OrganisationIds()
         jobs = max(1, min(jobs, MAX_JOBS, len(files)))
         if jobs == 1:
             for path in files:
-                yield self._assess_or_error(path)
+                yield ids.check(self._assess_or_error(path))
             return
         from concurrent.futures import ProcessPoolExecutor  # only here: importing it slows every start
         from concurrent.futures.process import BrokenProcessPool
@@ -163,7 +167,7 @@ class Assessor:
                         "(perhaps for lack of memory)",
                         hint="run again, with fewer --jobs",
                     ) from None
-                yield from done
+                yield from map(ids.check, done)
             finished = True
         finally:
             if not finished:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govcheck.engine.assess.evaluate import Context, evaluate
+from govcheck.engine.assess.organisations import OrganisationIds
 from govcheck.engine.core.errors import InputError
 from govcheck.engine.core.results import Assessment
 from govcheck.engine.facts.loader import load_facts
@@ -37,11 +38,16 @@ def compare_editions(
     verdicts: list[tuple[Assessment, tuple[VerdictChange, ...]]] = []
     broken: list[InputError] = []
     context = Context(as_of)
+    ids = OrganisationIds()
     for path in facts:
         try:
             facts_file = load_facts(path)
         except InputError as error:
             broken.append(error)
+            continue
+        clash = ids.claim(facts_file.facts.organisation.id, facts_file.path, facts_file.source)
+        if clash is not None:
+            broken.append(clash)
             continue
         then, now = evaluate(before, facts_file, context), evaluate(after, facts_file, context)
         verdicts.append((now, diff_verdicts(then, now)))

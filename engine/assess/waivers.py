@@ -13,24 +13,38 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from govcheck.engine.calendar import ONE_DAY, WorkingCalendar
+from govcheck.engine.core.days import LAST_DAY, read_day
 from govcheck.engine.core.errors import InputError, Problem
+from govcheck.engine.core.identity import identity, mixed_scripts, scripts
 from govcheck.engine.core.outcome import ItemResult, Outcome
 from govcheck.engine.core.results import Finding, WaiverRecord, WaiverState
 from govcheck.engine.core.status import Status
 from govcheck.engine.facts.loader import validate
-from govcheck.engine.facts.model import Facts
+from govcheck.engine.facts.model import Day, Facts
 from govcheck.engine.packs.loading import RULE_ID
 from govcheck.engine.reading import yamlsource
 
 WAIVERS_FORMAT_VERSION = 1
 EXPIRY_WARNING_WORKING_DAYS = 20
+
+
+NEVER_HINT = f"a waiver lasts for a time: give the date it is to be reviewed by, {LAST_DAY} at the latest"
+
+
+def _expiry(value: Any) -> dt.date:
+    # "Never" is not an expiry date: a waiver accepts a gap for a time, and 9999-12-31 plus a day is no date.
+    return read_day(value, range_hint=NEVER_HINT)
+
+
+Expiry = Annotated[dt.date, BeforeValidator(_expiry), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 class _Strict(BaseModel):
@@ -54,8 +68,8 @@ class WaiverSpec(_Strict):
     justification: str = Field(min_length=1, description="why the gap is accepted for now")
     requested_by: str = Field(min_length=1)
     approved_by: str = Field(min_length=1, description="who approved it; never the person who asked")
-    granted_on: dt.date
-    expires_on: dt.date
+    granted_on: Day
+    expires_on: Expiry
 
 
 class WaiverFileSpec(_Strict):
@@ -90,10 +104,17 @@ def parse_waivers(text: str, name: str) -> WaiverSet:
 
     for index, waiver in enumerate(spec.waivers):
         at: tuple[str | int, ...] = ("waivers", index)
-        if _person(waiver.approved_by) == _person(waiver.requested_by):
+        people = {role: getattr(waiver, role) for role in ("requested_by", "approved_by")}
+        unreadable = {role: found for role, name in people.items() if (found := _unreadable(name)) is not None}
+        for role, (why, hint) in unreadable.items():
+            problem((*at, role), f"waiver {index + 1}: {role} {people[role]!r} {why}", hint)
+        if not unreadable and identity(waiver.approved_by) == identity(waiver.requested_by):
+            same = waiver.approved_by
+            if waiver.approved_by != waiver.requested_by:
+                same = f"{waiver.approved_by!r} is {waiver.requested_by!r} written differently"
             problem(
                 (*at, "approved_by"),
-                f"waiver {index + 1} is approved by the person who requested it ({waiver.approved_by})",
+                f"waiver {index + 1} is approved by the person who requested it ({same})",
                 "a waiver needs a second person's approval",
             )
         if waiver.expires_on <= waiver.granted_on:
@@ -102,7 +123,7 @@ def parse_waivers(text: str, name: str) -> WaiverSet:
                 f"waiver {index + 1} expires on {waiver.expires_on} but was granted on {waiver.granted_on}",
                 "the expiry date comes after the date granted",
             )
-        key = (waiver.rule, waiver.scope.lep, waiver.scope.item)
+        key = (waiver.rule, waiver.scope.lep, identity(waiver.scope.item) if waiver.scope.item else None)
         if key in seen:
             problem(at, f"waiver {index + 1} covers the same rule and scope as waiver {seen[key] + 1}", "merge them")
         seen.setdefault(key, index)
@@ -125,8 +146,18 @@ def parse_waivers(text: str, name: str) -> WaiverSet:
     return WaiverSet(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), tuple(records))
 
 
-def _person(name: str) -> str:
-    return " ".join(name.casefold().split())
+# A person is compared as a reader sees the name (engine/core/identity.py), so that a zero-width
+# space, full-width letters or a Cyrillic look-alike cannot make the requester a second person.
+def _unreadable(name: str) -> tuple[str, str] | None:
+    """Why a name cannot be told apart from another as a reader sees it, and what to write; None when it can."""
+    if not identity(name):
+        return "has no visible letters", "write the person's name"
+    mixed = mixed_scripts(name)
+    if mixed is None:
+        return None
+    odd = next(c for c in unicodedata.normalize("NFKC", name) if c.isalpha() and scripts(c)[0] != "LATIN")
+    why = f"mixes {' and '.join(s.title() for s in mixed)} letters ({odd!r} is {unicodedata.name(odd)})"
+    return why, "write the name in one alphabet, as it is read"
 
 
 def apply_waivers(

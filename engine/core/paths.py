@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Union
 
-from pydantic import BaseModel
+from pydantic import BaseModel, RootModel
+from pydantic.fields import FieldInfo
 
 from govcheck.engine.core.suggest import did_you_mean
 
@@ -111,7 +112,7 @@ def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
     """The model that holds the last key of a validation error's location, if any."""
     current: Any = model
     for part in loc[:-1]:
-        current = strip(current)
+        current = _through_root(strip(current))
         origin = typing.get_origin(current)
         if origin is list:
             current = typing.get_args(current)[0]
@@ -119,10 +120,24 @@ def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
         if origin is dict:
             current = typing.get_args(current)[1]
             continue
-        if not is_model(current) or not isinstance(part, str) or part not in current.model_fields:
+        field = field_named(current, part) if is_model(current) and isinstance(part, str) else None
+        if field is None:
             return None
-        current = current.model_fields[part].annotation
-    current = strip(current)
+        current = field.annotation
+    current = _through_root(strip(current))
     while typing.get_origin(current) in (list, dict):
-        current = strip(typing.get_args(current)[-1])
+        current = _through_root(strip(typing.get_args(current)[-1]))
     return current if is_model(current) else None
+
+
+def _through_root(annotation: Any) -> Any:
+    """What a RootModel holds (a `where:` is a mapping of conditions); any other annotation as it is."""
+    while is_model(annotation) and issubclass(annotation, RootModel):
+        annotation = strip(annotation.model_fields["root"].annotation)
+    return annotation
+
+
+def field_named(model: type[BaseModel], key: str) -> FieldInfo | None:
+    """The field a key names, by its name or its alias (`in` for `in_`)."""
+    found = model.model_fields.get(key)
+    return found or next((info for info in model.model_fields.values() if info.alias == key), None)

@@ -32,22 +32,16 @@ DATE_FORM_HINT = "write dates as YYYY-MM-DD, for example 2019-06-20"
 
 
 def _to_date(value: Any) -> Any:
-    """Accept a date, a timestamp (its day is what counts) or an ISO text date; refuse the rest.
+    """Accept a date, a timestamp (its day is what counts) or a text date written YYYY-MM-DD; refuse the rest.
 
-    YAML already reads an unquoted 2019-06-20 as a date. Everything else that is not
-    ISO (20/06/2019, "June 2019", 20190620) is refused with the form to use, because
-    day/month order is ambiguous and a guess would silently move a deadline.
+    YAML already reads an unquoted 2019-06-20 as a date. Everything else (20/06/2019,
+    "June 2019", "20190620", "2019-W25-4") is refused with the form to use, because
+    day/month order is ambiguous and a guess would silently move a deadline; so is a
+    date outside the years govcheck works with (engine/core/days.py).
     """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"{value!r} is not a date; {DATE_FORM_HINT}")
+    from govcheck.engine.core.days import read_day
+
+    return read_day(value, form_hint=DATE_FORM_HINT)
 
 
 Day = Annotated[

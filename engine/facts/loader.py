@@ -16,9 +16,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from govcheck.engine.core.errors import InputError, Problem
+from govcheck.engine.core import suggest
+from govcheck.engine.core.errors import MAX_PROBLEMS_SHOWN, InputError, Problem
+from govcheck.engine.core.identity import identity
 from govcheck.engine.core.paths import PathKey
-from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.core.suggest import Suggester
 from govcheck.engine.facts import plausibility
 from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, FACTS_FORMAT_VERSIONS, Facts
 from govcheck.engine.reading import yamlsource
@@ -48,8 +50,9 @@ def load_facts(path: Path | str) -> FactsFile:
 
 def parse_facts(text: str, name: str) -> FactsFile:
     data, source = yamlsource.parse(text, name, empty_hint=FACTS_START)
-    facts = validate(Facts, data, source)
-    problems = reference_problems(facts, source)
+    with suggest.per_file():
+        facts = validate(Facts, data, source)
+        problems = reference_problems(facts, source)
     if not problems:  # dates and counts are judged once every reference resolves
         problems = plausibility.problems(facts, source)
     if problems:
@@ -89,10 +92,11 @@ def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ())
         )
     # Format 2's forms (not found, a month, bounds...) are refused in a file that says it is format 1.
     context = {"format_version": version if version in FACTS_FORMAT_VERSIONS else FACTS_FORMAT_VERSION}
-    try:
-        return model.model_validate(data, context=context)
-    except ValidationError as error:
-        raise InputError(problems_from(model, error.errors(), source, prefix)) from None
+    with suggest.per_file():  # the file's own, when it is being read; else one for this value
+        try:
+            return model.model_validate(data, context=context)
+        except ValidationError as error:
+            raise InputError(problems_from(model, error.errors(), source, prefix)) from None
 
 
 PLURAL = {"body": "bodies", "person": "people"}
@@ -103,13 +107,14 @@ def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) ->
     problems: list[Problem] = []
     body_ids = [body.id for body in facts.bodies]
     person_ids = [person.id for person in facts.people]
+    suggesters = {"body": Suggester(body_ids), "person": Suggester(person_ids)}
 
     def unknown(path: PathKey, what: str, value: str, choices: list[str]) -> None:
         position = source.locate((*prefix, *path))
         line, column = position if position else (None, None)
-        hint = did_you_mean(value, choices).removeprefix("; ") or (
-            f"defined {PLURAL[what]}: {', '.join(choices)}" if choices else f"no {PLURAL[what]} are defined"
-        )
+        hint = None
+        if len(problems) < MAX_PROBLEMS_SHOWN:  # only problems that are shown need a suggestion
+            hint = suggesters[what].did_you_mean(value).removeprefix("; ") or _defined(PLURAL[what], choices)
         problems.append(Problem(source.file, f"{dotted(path)} names unknown {what} {value!r}", line, column, hint))
 
     for collection, ids in (
@@ -118,32 +123,42 @@ def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) ->
         ("senior_staff", [s.id for s in facts.senior_staff]),
         ("meetings", [m.id for m in facts.meetings]),
     ):
-        seen: set[str] = set()
+        # Ids are compared as a reader sees them: 'jsmith' and 'jsmith' with a zero-width space are one person.
+        seen: dict[str, tuple[int, str]] = {}
         for index, item_id in enumerate(ids):
-            if item_id in seen:
+            first_index, first = seen.setdefault(identity(item_id), (index, item_id))
+            if first_index != index:
                 position = source.locate((*prefix, collection, index, "id"))
                 line, column = position if position else (None, None)
+                same = "" if first == item_id else f" (as {first!r}, written differently)"
                 problems.append(
                     Problem(
                         source.file,
-                        f"{collection}[{index}].id {item_id!r} is used twice",
+                        f"{collection}[{index}].id {item_id!r} is used twice{same}",
                         line,
                         column,
                         "each id must be unique",
                     )
                 )
-            seen.add(item_id)
+    bodies, people = set(body_ids), set(person_ids)  # a look-up each, however many there are
     for p, person in enumerate(facts.people):
         for r, role in enumerate(person.roles):
-            if role.body not in body_ids:
+            if role.body not in bodies:
                 unknown(("people", p, "roles", r, "body"), "body", role.body, body_ids)
     for m, meeting in enumerate(facts.meetings):
-        if meeting.body not in body_ids:
+        if meeting.body not in bodies:
             unknown(("meetings", m, "body"), "body", meeting.body, body_ids)
         for a, attendee in enumerate(meeting.attendance or []):
-            if attendee not in person_ids:
+            if attendee not in people:
                 unknown(("meetings", m, "attendance", a), "person", attendee, person_ids)
         for d, declaration in enumerate(meeting.declarations or []):
-            if declaration.person not in person_ids:
+            if declaration.person not in people:
                 unknown(("meetings", m, "declarations", d, "person"), "person", declaration.person, person_ids)
     return problems
+
+
+def _defined(plural: str, choices: list[str], shown: int = 10) -> str:
+    if not choices:
+        return f"no {plural} are defined"
+    more = f", ... ({len(choices):,} in all)" if len(choices) > shown else ""
+    return f"defined {plural}: {', '.join(choices[:shown])}{more}"

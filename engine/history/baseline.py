@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from govcheck.engine.assess.organisations import shared_ids
 from govcheck.engine.core.results import Assessment
 from govcheck.engine.core.status import BADNESS, SEVERITIES, Status
 
@@ -112,7 +113,12 @@ def gaps_of(assessments: Iterable[Assessment]) -> dict[GapKey, Gap]:
 
 
 def diff(old: Iterable[Assessment], new: Iterable[Assessment]) -> Diff:
+    """What changed from ``old`` to ``new``; an InputError when either holds two facts files of one LEP id."""
     old, new = list(old), list(new)
+    for assessments, what in ((old, "the older result"), (new, "the newer result")):
+        clash = shared_ids(assessments, what)
+        if clash is not None:
+            raise clash
     before, after = gaps_of(old), gaps_of(new)
     assessed_now = {a.organisation_id for a in new}
     not_reassessed = sorted({a.organisation_id for a in old} - assessed_now)

@@ -15,6 +15,8 @@ from govcheck import __version__
 from govcheck.engine.assess.assessor import Assessor
 from govcheck.engine.assess.manifest import changed_inputs
 from govcheck.engine.assess.waivers import load_waivers
+from govcheck.engine.core.days import FIRST_DAY, LAST_DAY, RANGE_WORDS
+from govcheck.engine.core.errors import InputError
 from govcheck.engine.core.results import Assessment, Finding
 
 
@@ -69,6 +71,14 @@ def compare(old: Sequence[Assessment], new: Sequence[Assessment], version_then: 
 def replay(saved: Sequence[Assessment], version_then: str, file: str = "") -> tuple[Replay, list[Assessment]]:
     """Re-run the assessments of a saved result with their own editions, dates and waiver file, and
     compare: the comparison, and the assessments of the re-run."""
+    for before in saved:  # a saved result is an input too: its dates are held to the range facts are
+        if not FIRST_DAY <= before.as_of <= LAST_DAY:
+            raise InputError.single(
+                file or before.facts_file,
+                f"assesses {before.organisation_id} at {before.as_of}, outside the dates govcheck works with "
+                f"({RANGE_WORDS})",
+                hint="replay a result govcheck saved, or correct its as_of",
+            )
     waiver_files = sorted({i.path for a in saved for i in a.inputs if i.role == "waivers"})
     waivers = load_waivers(waiver_files[0]) if waiver_files else None
     assessors: dict[tuple[str, dt.date], Assessor] = {}

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import Params, PathSpec
@@ -24,6 +24,7 @@ from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
 from govcheck.engine.core.suggest import did_you_mean
 from govcheck.engine.facts.views import VIEWS
+from govcheck.engine.reading.schema_errors import problems_from
 from govcheck.engine.reading.yamlsource import SourceMap
 
 COMBINATORS = ("all", "any", "not")
@@ -44,6 +45,20 @@ class CheckNode:
 
 
 _UNIONS = (typing.Union, types.UnionType)
+
+
+class _Filtered(BaseModel):
+    """The key a `where:` stands under, for its problems to be worded as any file's (never validated)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    where: Where
+
+
+def _in_where(params: type[Params], loc: tuple[Any, ...]) -> bool:
+    """Whether a parameter error lies inside a parameter that is a `where:` (and not in the parameters themselves)."""
+    field = paths.field_named(params, str(loc[0])) if len(loc) > 1 else None
+    return field is not None and paths.strip(field.annotation) is Where
 
 
 class CheckTreeParser:
@@ -120,7 +135,9 @@ class CheckTreeParser:
         try:
             where = Where.model_validate(raw)
         except ValidationError as error:
-            self.problem(at, f"where: {error.errors()[0]['msg']}")
+            # Worded and located as any file's problems are: "unknown key 'eqals' in where.sector (did you mean ...)".
+            errors = [{**e, "loc": ("where", *e["loc"])} for e in error.errors()]
+            self.problems.extend(problems_from(_Filtered, errors, self.source, at[:-1]))
             return None
         for message in where.problems(subject):
             self.problem(at, message)
@@ -133,7 +150,10 @@ class CheckTreeParser:
         except ValidationError as error:
             for e in error.errors():
                 loc = tuple(e["loc"])
-                if e["type"] == "extra_forbidden":
+                if _in_where(check_kind.params, loc):
+                    found = problems_from(check_kind.params, [e], self.source, at)
+                    self.problems.extend(replace(p, message=f"{kind}: {p.message}") for p in found)
+                elif e["type"] == "extra_forbidden":
                     name = str(loc[-1])
                     self.problem(
                         (*at, *loc),

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from govcheck.engine.core import suggest
 from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
@@ -320,10 +321,18 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# Packs one pack may stand on through `extends:`; the bundled editions go two deep.
+MAX_EXTENDS = 16
+
+
 def _load_pack_dir(
-    pack_dir: Path, folder: Path, seen: tuple[str, ...], overrides: Mapping[str, Parameter] | None = None
+    pack_dir: Path,
+    folder: Path,
+    seen: tuple[tuple[Path, str], ...],
+    overrides: Mapping[str, Parameter] | None = None,
 ) -> RulePack:
-    """Load a pack and what it extends; ``overrides`` are parameters set by the packs extending it."""
+    """The pack in ``pack_dir``, with what it extends from ``folder``; ``seen``: the folders and ids extending it;
+    ``overrides``: parameters set by the packs extending it."""
     overrides = overrides or {}
     pack_file = pack_dir / "pack.yaml"
     data, source = yamlsource.load(pack_file, empty_hint=PACK_START)
@@ -336,22 +345,29 @@ def _load_pack_dir(
         )
     parent: RulePack | None = None
     if spec.extends:
-        if spec.extends in (*seen, spec.id):
-            raise InputError.single(
-                str(pack_file),
-                f"packs extend each other in a loop: {' -> '.join((*seen, spec.id, spec.extends))}",
-                *(source.locate(("extends",)) or (None, None)),
-            )
+        line, column = source.locate(("extends",)) or (None, None)
         if not (folder / spec.extends / "pack.yaml").is_file():
-            line, column = source.locate(("extends",)) or (None, None)
             raise InputError.single(
                 str(pack_file),
                 f"extends unknown pack {spec.extends!r}{did_you_mean(spec.extends, available_packs(folder))}",
                 line,
                 column,
             )
+        # Folders, not names, are compared: `./a`, `a/` and a link to `a` are all the pack `a`.
+        chain = (*seen, (pack_dir.resolve(), spec.id))
+        if (folder / spec.extends).resolve() in (real for real, _ in chain):
+            names = " -> ".join((*(pack_id for _, pack_id in chain), spec.extends))
+            raise InputError.single(str(pack_file), f"packs extend each other in a loop: {names}", line, column)
+        if len(chain) >= MAX_EXTENDS:
+            raise InputError.single(
+                str(pack_file),
+                f"extends {spec.extends!r}, making a chain of more than {MAX_EXTENDS} packs, each extending the next",
+                line,
+                column,
+                f"at most {MAX_EXTENDS} are read; extend an edition directly",
+            )
         # This pack's parameters, and those of the packs extending it, apply to the rules it inherits.
-        parent = _load_pack_dir(folder / spec.extends, folder, (*seen, spec.id), {**spec.parameters, **overrides})
+        parent = _load_pack_dir(folder / spec.extends, folder, chain, {**spec.parameters, **overrides})
     parameters = {**(parent.parameters if parent else {}), **spec.parameters, **overrides}
     topics = {**(parent.topics if parent else {}), **spec.topics}
     catalogue = load_catalogue(catalogue_for(folder))
@@ -365,7 +381,8 @@ def _load_pack_dir(
         if rule_file.name == "pack.yaml":
             continue
         try:
-            rules, found = _rules_of_file(rule_file, topics, catalogue, parameters)
+            with suggest.per_file():
+                rules, found = _rules_of_file(rule_file, topics, catalogue, parameters)
         except InputError as error:
             problems.extend(error.problems)
             continue

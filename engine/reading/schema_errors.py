@@ -14,12 +14,12 @@ from typing import Any, cast
 
 from pydantic import BaseModel, RootModel
 
+from govcheck.engine.core.days import DATE_FORM_HINT, is_date_form
 from govcheck.engine.core.errors import Problem
-from govcheck.engine.core.paths import PathKey, model_at
+from govcheck.engine.core.paths import PathKey, field_named, model_at
 from govcheck.engine.core.suggest import did_you_mean, nearest
 from govcheck.engine.reading.yamlsource import SourceMap
 
-DATE_HINT = "write dates as YYYY-MM-DD, for example 2019-06-20"
 YES_WORDS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
 _VALIDATOR_TAG = re.compile(r"^(function-(before|after|wrap|plain)|constrained-\w+|lax-or-strict)\[.*\]$")
 
@@ -70,11 +70,11 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
     where = dotted(loc)
     shown = _shown(value, source.raw.get((*prefix, *loc)))
     owner = _owner(model, loc)
-    field = owner.model_fields.get(str(loc[-1])) if owner is not None and loc else None
+    field = field_named(owner, str(loc[-1])) if owner is not None and loc else None
     hint: str | None = None
     position = source.locate((*prefix, *loc))
     if kind == "extra_forbidden":
-        known = list(owner.model_fields) if owner is not None else []
+        known = [info.alias or name for name, info in owner.model_fields.items()] if owner is not None else []
         key = loc[-1] if loc else "?"
         message = f"unknown key {key!r}" + (f" in {dotted(loc[:-1])}" if len(loc) > 1 else "")
         hint = _key_hint(str(key), known)
@@ -136,8 +136,8 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
         hint = field.description if field is not None and field.description else f"it must match {ctx.get('pattern')}"
     elif kind.startswith(("date_", "datetime_")):
         message = f"{where}: {shown} is not a date"
-        hint = DATE_HINT
-        if isinstance(value, str) and _is_iso_date(value):
+        hint = DATE_FORM_HINT
+        if isinstance(value, str) and is_date_form(value):
             hint = f"write it without quotes: {value}"
     else:
         # Our own validators say "what is wrong; what to write": the second half is the hint.
@@ -182,14 +182,6 @@ def _shown(value: Any, raw: str | None) -> str:
     else:
         text = str(value).lower() if isinstance(value, bool) else str(value)
     return text if len(text) <= 60 else text[:60] + "..."
-
-
-def _is_iso_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _is_validator_tag(part: Any) -> bool:

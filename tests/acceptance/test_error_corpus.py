@@ -3,8 +3,9 @@
 Each facts file ``tests/corpus/facts/CASE.yaml`` is checked with ``govcheck
 validate CASE.yaml``, each pack folder ``tests/corpus/rules/CASE/`` with
 ``govcheck rules test --pack CASE``, each saved result ``tests/corpus/results/CASE.json``
-with ``govcheck diff CASE.json CASE.json``; the output must be exactly the lines of
-``CASE.expected`` beside it. A case whose expected lines are all ``error: ...``
+with ``govcheck diff CASE.json CASE.json``, each waiver file ``tests/corpus/waivers/CASE.yaml``
+with ``govcheck check --waivers CASE.yaml`` on the bundled exemplar LEP; the output must
+be exactly the lines of ``CASE.expected`` beside it. A case whose expected lines are all ``error: ...``
 must exit 2; the few valid cases (YAML features used correctly) exit 0. After
 an intended change to a message, ``pytest --update-golden`` rewrites the
 expected files, and the diff is reviewed like code.
@@ -27,6 +28,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 FACTS_CASES = sorted((CORPUS / "facts").glob("*.yaml"))
 PACK_CASES = sorted(path for path in (CORPUS / "rules").iterdir() if path.is_dir())
 RESULT_CASES = sorted((CORPUS / "results").glob("*.json"))
+WAIVER_CASES = sorted((CORPUS / "waivers").glob("*.yaml"))
+EXEMPLAR = Path(__file__).resolve().parents[2] / "frameworks" / "exemplar-lep.yaml"
 
 # file:line:column: message, with an optional (hint); every content problem is located.
 LOCATED = re.compile(r"^error: (?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): \S")
@@ -82,8 +85,15 @@ def test_saved_result_case(case: Path, monkeypatch: pytest.MonkeyPatch, update_g
     assert case.read_bytes() == before
 
 
+@pytest.mark.parametrize("case", WAIVER_CASES, ids=lambda path: path.stem)
+def test_waiver_case(case: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+    monkeypatch.chdir(case.parent)
+    result = CliRunner().invoke(cli, ["check", str(EXEMPLAR), "--waivers", case.name])
+    check_output(case, result, update_golden)
+
+
 def test_every_case_has_its_expected_messages() -> None:
-    cases = [*FACTS_CASES, *PACK_CASES, *RESULT_CASES]
+    cases = [*FACTS_CASES, *PACK_CASES, *RESULT_CASES, *WAIVER_CASES]
     assert len(cases) > 50
     missing = [case.name for case in cases if not expected_of(case).is_file()]
     assert not missing, f"cases without a .expected file (run pytest --update-golden, then review): {missing}"

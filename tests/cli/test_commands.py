@@ -75,6 +75,47 @@ def test_as_of_overrides_the_facts_date(lep_files: dict[str, Path]) -> None:
     assert wb["status"] == "not_met"  # reviewed 1 Sep 2019: overdue by June 2021
 
 
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        (
+            "9999-12-31",
+            "9999-12-31 is outside the dates govcheck works with (1990-01-01 to 2099-12-31); check the year",
+        ),
+        ("20190620", "'20190620' is not a date; write it as YYYY-MM-DD, e.g. 2020-03-31"),
+        ("2019-W25-4", "'2019-W25-4' is not a date; write it as YYYY-MM-DD, e.g. 2020-03-31"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "explain", "rules diff"])
+def test_as_of_takes_only_dates_govcheck_works_with(
+    lep_files: dict[str, Path], command: str, day: str, message: str
+) -> None:
+    rule = ["whistleblowing.policy-published-and-reviewed"] if command == "explain" else []
+    packs = ["naf-2016", "naf-2019"] if command == "rules diff" else []
+    code, out, err = invoke(*command.split(), *rule, *packs, str(lep_files["compliant"]), "--as-of", day)
+    assert (code, out) == (2, "")
+    assert f"Invalid value for '--as-of': {message}" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["check", "--jobs", "2"], ["validate"], ["rules", "diff", "naf-2016", "naf-2019"]],
+    ids=" ".join,
+)
+def test_two_files_of_one_lep_id_exit_2_naming_both(lep_files: dict[str, Path], command: list[str]) -> None:
+    twin = lep_files["compliant"].with_name("twin.yaml")
+    twin.write_text(GAPPY.replace("gappy-lep", "tidy-lep"))
+    code, out, err = invoke(*command, str(lep_files["compliant"]), str(twin), str(lep_files["gappy"]))
+    assert code == 2
+    assert err == (
+        f"error: {twin}:3:20: organisation.id 'tidy-lep' is also the id of {lep_files['compliant']}, read in this run "
+        "(each LEP has one facts file with its own id, by which results, baselines and waivers know it)\n"
+    )
+    assert "Tidy LEP" in out or command[0] == "validate"
+    assert "Gappy LEP" in out  # the file after the refused one is still read
+
+
 def test_a_misspelt_key_exits_2_naming_file_line_and_key(tmp_path: Path) -> None:
     path = tmp_path / "typo.yaml"
     path.write_text(COMPLIANT.replace("policies:", "polices:"))

@@ -8,7 +8,6 @@ once its workers are up and its report's temporary file exists: in the middle of
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -32,8 +31,13 @@ COPIES = 300
 def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("many")
     for path in facts_paths([bundled_frameworks()]):
+        text = path.read_text(encoding="utf-8")
+        at = text.index("\n  id: ", text.index("\norganisation:")) + len("\n  id: ")
         for copy in range(COPIES):
-            shutil.copyfile(path, folder / f"{path.stem}-{copy:03d}.yaml")
+            # Each copy is a LEP of its own: a run refuses two files with one organisation id.
+            (folder / f"{path.stem}-{copy:03d}.yaml").write_text(
+                f"{text[:at]}copy-{copy:03d}-{text[at:]}", encoding="utf-8"
+            )
     return folder
 
 

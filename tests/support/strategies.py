@@ -158,3 +158,37 @@ json_values: st.SearchStrategy[Any] = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
     max_leaves=30,
 )
+
+
+# --- names of people, and the same name written so that it looks the same ------------------------
+
+# Characters a facts or waiver file may hold: no controls (refused on reading), surrogates or unassigned code points.
+_WRITABLE = st.characters(
+    blacklist_categories=("Cc", "Cs", "Co", "Cn"),
+    blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+)
+names = st.text(_WRITABLE, max_size=24)
+
+_INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u034f", "\ufe0f"]
+_SPACES = ["\u00a0", "\u3000", "\u2002", "  "]
+_CYRILLIC = dict(zip("aeopcxyijsABCEHKMOPTX", "аеорсхуіјѕАВСЕНКМОРТХ", strict=True))
+
+
+@st.composite
+def written_differently(draw: st.DrawFn, name: str) -> str:
+    """``name`` as it might be written to look the same: invisible characters added, other spaces, full-width
+    or Cyrillic letters for Latin ones, another case."""
+    characters = list(name)
+    for index, character in enumerate(characters):
+        how = draw(st.sampled_from(["same", "same", "full-width", "cyrillic", "case", "space"]))
+        if how == "full-width" and "!" <= character <= "~":
+            characters[index] = chr(ord(character) + 0xFEE0)
+        elif how == "cyrillic" and character in _CYRILLIC:
+            characters[index] = _CYRILLIC[character]
+        elif how == "case" and character.isascii() and character.isalpha():
+            characters[index] = character.swapcase()
+        elif how == "space" and character == " ":
+            characters[index] = draw(st.sampled_from(_SPACES))
+    for _ in range(draw(st.integers(0, 3))):
+        characters.insert(draw(st.integers(0, len(characters))), draw(st.sampled_from(_INVISIBLE)))
+    return "".join(characters)

@@ -15,13 +15,15 @@ from hypothesis import strategies as st
 from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.assess.waivers import EXPIRY_WARNING_WORKING_DAYS, parse_waivers
 from govcheck.engine.calendar import WorkingCalendar
-from govcheck.engine.core.errors import InputError
+from govcheck.engine.core.days import LAST_DAY
+from govcheck.engine.core.errors import MAX_PROBLEMS_SHOWN, InputError
+from govcheck.engine.core.identity import identity, mixed_scripts
 from govcheck.engine.core.results import WaiverRecord
 from govcheck.engine.core.status import Status
 from govcheck.engine.facts.loader import parse_facts
 from govcheck.engine.packs.loading import load_pack
 from tests.support.ci import AFTER, BEFORE, JSMITH, KLEE, assess, run, statuses, waiver, waiver_yaml
-from tests.support.strategies import AS_OF, facts_data
+from tests.support.strategies import AS_OF, facts_data, names, written_differently
 
 BOARD_REGISTERS = "registers.board-members-published"
 WHISTLEBLOWING = "whistleblowing.policy-published-and-reviewed"
@@ -104,6 +106,22 @@ def test_waivers_within_20_working_days_of_expiry_are_flagged(expires: str, expi
     assert (state.state, state.expiring, state.working_days_left) == ("applied", expiring, left)
 
 
+def test_a_waiver_may_run_to_the_last_date_govcheck_works_with() -> None:
+    (state,) = assess(BEFORE, waiver_yaml(waiver(WHISTLEBLOWING, expires=str(LAST_DAY)))).waivers
+    assert (state.state, state.expiring) == ("applied", False)
+    assert state.working_days_left is not None
+    assert state.working_days_left > 250 * 79
+
+
+def test_a_waiver_that_never_expires_is_refused_with_what_to_write() -> None:
+    (problem,) = problems(waiver_yaml(waiver(WHISTLEBLOWING, expires="9999-12-31")))
+    assert problem == (
+        "waivers.yaml:9:17: waivers[0].expires_on: 9999-12-31 is outside the dates govcheck works with "
+        "(1990-01-01 to 2099-12-31) (a waiver lasts for a time: give the date it is to be reviewed by, "
+        "2099-12-31 at the latest)"
+    )
+
+
 def test_the_cli_applies_waivers_and_reports_expired_unused_and_expiring(tmp_path: Path) -> None:
     waivers = tmp_path / "waivers.yaml"
     waivers.write_text(
@@ -147,6 +165,55 @@ def test_the_approver_must_not_be_the_requester() -> None:
     assert "approved by the person who requested it" in problem
 
 
+@pytest.mark.parametrize(
+    ("approver", "said"),
+    [
+        ("S.\u200b Officer", "is approved by the person who requested it ('S.\\u200b Officer' is 'S. Officer' written"),
+        (
+            "Ｓ. Ｏｆｆｉｃｅｒ",
+            "is approved by the person who requested it ('Ｓ. Ｏｆｆｉｃｅｒ' is 'S. Officer' written",
+        ),
+        ("S. Оfficer", "approved_by 'S. Оfficer' mixes Latin and Cyrillic letters ('О' is CYRILLIC CAPITAL LETTER O)"),
+        ("\u2060", "approved_by '\\u2060' has no visible letters"),
+    ],
+    ids=["zero-width space", "full-width", "cyrillic look-alike", "nothing visible"],
+)
+def test_the_approver_is_not_the_requester_written_differently(approver: str, said: str) -> None:
+    (problem,) = problems(waiver_yaml(waiver(WHISTLEBLOWING, requested_by="S. Officer", approved_by=f'"{approver}"')))
+    assert problem.startswith("waivers.yaml:7:")
+    assert said in problem
+
+
+def _quoted(name: str) -> str:
+    """Any name as a YAML double-quoted string, every character not shown as itself escaped."""
+    escaped = (c if c.isprintable() and c not in '"\\' else f"\\U{ord(c):08x}" for c in name)
+    return '"' + "".join(escaped) + '"'
+
+
+def _waiver_by(requested_by: str, approved_by: str) -> str:
+    return waiver_yaml(waiver(WHISTLEBLOWING, requested_by=_quoted(requested_by), approved_by=_quoted(approved_by)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data(), names)
+def test_any_name_written_differently_cannot_approve_its_own_request(data: st.DataObject, name: str) -> None:
+    other = data.draw(written_differently(name))
+    with pytest.raises(InputError) as caught:
+        parse_waivers(_waiver_by(name, other), "waivers.yaml")
+    assert any(p.line in (6, 7) for p in caught.value.problems)
+
+
+@settings(max_examples=200, deadline=None)
+@given(names, names)
+def test_two_names_a_reader_tells_apart_are_two_people(requester: str, approver: str) -> None:
+    readable = all(identity(n) and mixed_scripts(n) is None for n in (requester, approver))
+    if readable and identity(requester) != identity(approver):
+        parse_waivers(_waiver_by(requester, approver), "waivers.yaml")
+    else:
+        with pytest.raises(InputError):
+            parse_waivers(_waiver_by(requester, approver), "waivers.yaml")
+
+
 def test_expiry_must_follow_the_grant() -> None:
     (problem,) = problems(waiver_yaml(waiver(WHISTLEBLOWING, granted="2020-05-01", expires="2020-04-01")))
     assert problem.startswith("waivers.yaml:9:")
@@ -171,6 +238,31 @@ def test_a_bad_waiver_file_is_exit_2_with_the_location(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"error: {waivers}:7:" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_file_of_many_bad_waivers_is_refused_in_a_screenful(tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    many = [waiver(WHISTLEBLOWING, lep=f"lep-{n}", requested_by="S. Officer") for n in range(3000)]
+    waivers.write_text(waiver_yaml(*many))
+    result = run("check", str(BEFORE), "--waivers", str(waivers))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == MAX_PROBLEMS_SHOWN + 1
+    assert lines[-1] == (
+        f"error: {waivers}: and {3000 - MAX_PROBLEMS_SHOWN:,} more problems (fix those above first; they often cause "
+        "the rest)"
+    )
+
+
+def test_warnings_about_many_waivers_are_told_in_a_screenful(tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(waiver_yaml(*(waiver(WHISTLEBLOWING, lep=f"lep-{n}") for n in range(3000))))
+    result = run("check", str(BEFORE), "--waivers", str(waivers), "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == MAX_PROBLEMS_SHOWN + 1
+    assert lines[0] == f"{waivers}:3: warning: waiver of {WHISTLEBLOWING} for lep-0 matches no LEP assessed (unused)"
+    assert lines[-1] == f"{waivers}: and {3000 - MAX_PROBLEMS_SHOWN:,} more warnings and notes about waivers"
 
 
 # --- waiver isolation, for any facts and any waivers -------------------------------------------

@@ -90,3 +90,17 @@ def test_replay_of_a_file_that_is_not_a_result_is_exit_2(tmp_path: Path) -> None
     result = run("check", "--replay", str(bad))
     assert result.exit_code == 2
     assert "is not a govcheck result" in result.stderr
+
+
+def test_a_saved_result_dated_outside_the_range_is_refused_not_replayed(tmp_path: Path) -> None:
+    facts = copy_fixture(BEFORE, tmp_path)
+    saved = tmp_path / "r.json"
+    document = save_result(facts, saved)
+    document["assessments"][0]["as_of"] = "9999-12-31"  # written by hand, or by something else
+    saved.write_text(json.dumps(document), encoding="utf-8")
+    result = run("check", "--replay", str(saved))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {saved}: assesses riverside-lep at 9999-12-31, outside the dates govcheck works with "
+        "(1990-01-01 to 2099-12-31) (replay a result govcheck saved, or correct its as_of)\n"
+    )
