@@ -156,7 +156,9 @@ def _unreadable(name: str) -> tuple[str, str] | None:
     if mixed is None:
         return None
     odd = next(c for c in unicodedata.normalize("NFKC", name) if c.isalpha() and scripts(c)[0] != "LATIN")
-    why = f"mixes {' and '.join(s.title() for s in mixed)} letters ({odd!r} is {unicodedata.name(odd)})"
+    # Letters newer than this Python's Unicode tables have no name: their code point stands in.
+    called = unicodedata.name(odd, f"U+{ord(odd):04X}")
+    why = f"mixes {' and '.join(s.title() for s in mixed)} letters ({odd!r} is {called})"
     return why, "write the name in one alphabet, as it is read"
 
 

@@ -1,9 +1,11 @@
 """Upgrading a facts file from format 1 to format 2, as text, keeping every comment and every meaning.
 
-Format 2 reads a coverage map differently: a subject it does not list is *not known*,
-where format 1 took it as *not covered*. So the upgrade adds ``others: not covered`` to
-each coverage map, which says in format 2 exactly what format 1 meant, and changes the
-format version. Nothing else in format 1 means something else in format 2. The result
+Format 2 reads two things differently: a subject a coverage map does not list is *not
+known*, where format 1 took it as *not covered*; and a file without ``meetings`` has its
+meetings not recorded, where format 1 took it as holding none. So the upgrade adds
+``others: not covered`` to each coverage map and ``meetings: []`` where meetings are left
+out, which say in format 2 exactly what format 1 meant, and changes the format version.
+Nothing else in format 1 means something else in format 2. The result
 is checked before it is handed back: it reads as format 2, and it holds the same facts
 as the original (the same model, once each coverage map's ``others`` is set aside).
 """
@@ -50,6 +52,11 @@ def migrate(text: str, name: str) -> Migration:
         edits.append(_add_others(text, node))
         where = ".".join(str(part) for part in path)
         changes.append(f"{where}.coverage: others: not covered (format 1 took unlisted subjects as not covered)")
+    if isinstance(root, yaml.MappingNode) and _node(root, ("meetings",)) is None:
+        # Format 1 read a file without meetings as one with none; format 2 as meetings not recorded.
+        ending = "" if text.endswith("\n") else "\n"
+        edits.append((len(text), len(text), f"{ending}meetings: []  # none held (format 1 read no meetings so)\n"))
+        changes.append("meetings: [] (format 1 took a file without meetings as one with none)")
     upgraded = text
     for start, end, replacement in sorted(edits, reverse=True):
         upgraded = upgraded[:start] + replacement + upgraded[end:]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from govcheck.engine.facts.blocks import (
     DATE_FORM_HINT,
@@ -242,6 +242,22 @@ class Facts(Fact):
     complaints: list[Complaint] | None = None
     whistleblowing_concerns: list[Concern] | None = None
     attestations: Attestations = Field(default_factory=dict)
+
+    # Format 2 tells "no meetings" (`meetings: []`) from meetings not recorded (the key left out).
+    _meetings_recorded: bool = PrivateAttr(default=True)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _note_what_is_recorded(cls, data: Any, handler: ModelWrapValidatorHandler[Facts]) -> Facts:
+        facts = handler(data)
+        if isinstance(data, dict) and data.get("format_version") != 1:
+            facts._meetings_recorded = data.get("meetings") is not None
+        return facts
+
+    @property
+    def meetings_recorded(self) -> bool:
+        """Whether the facts record the meetings held (an empty list: none were); always so in format 1."""
+        return self._meetings_recorded
 
     @model_validator(mode="before")
     @classmethod

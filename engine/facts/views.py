@@ -283,9 +283,15 @@ def _register_changes(facts: Facts, on: dt.date) -> list[Item]:
 
 def _meetings_without(key: str) -> Callable[[Facts, dt.date], list[Item]]:
     def unrecorded(facts: Facts, on: dt.date) -> list[Item]:
-        return [item for item in _meetings(facts, on, is_decision_body) if getattr(item.value, key) is None]
+        listed = [item for item in _meetings(facts, on, is_decision_body) if getattr(item.value, key) is None]
+        return _meetings_not_recorded(facts, on) + listed
 
     return unrecorded
+
+
+def _meetings_not_recorded(facts: Facts, on: dt.date) -> list[Item]:
+    """The meetings themselves, where the facts (format 2) leave them out rather than list none."""
+    return [] if facts.meetings_recorded else [Item(facts, ("meetings",), "meetings")]
 
 
 def _senior_staff(facts: Facts, on: dt.date) -> list[Item]:
@@ -345,6 +351,7 @@ VIEWS: dict[str, View] = {
             Meeting,
             "meetings of any body held on or before the assessment date",
             lambda facts, on: _meetings(facts, on, lambda body: True),
+            unrecorded=_meetings_not_recorded,
             statements=_meeting_statements(lambda body: True),
         ),
         View(
@@ -352,6 +359,7 @@ VIEWS: dict[str, View] = {
             Meeting,
             "meetings held so far of the board and of decision-making bodies",
             lambda facts, on: _meetings(facts, on, is_decision_body),
+            unrecorded=_meetings_not_recorded,
             statements=_meeting_statements(is_decision_body),
         ),
         View(
@@ -367,6 +375,7 @@ VIEWS: dict[str, View] = {
             MeetingConfidentialItem,
             "items taken in private at meetings held so far",
             _confidential_items,
+            unrecorded=_meetings_not_recorded,
         ),
         View("people", Person, "everyone the facts name", _plain("people", lambda person: person.name)),
         View(
@@ -374,6 +383,7 @@ VIEWS: dict[str, View] = {
             Meeting,
             "meetings of the board held on or before the assessment date",
             lambda facts, on: _meetings(facts, on, lambda body: body.kind == "board"),
+            unrecorded=_meetings_not_recorded,
             statements=_meeting_statements(lambda body: body.kind == "board"),
         ),
         View(

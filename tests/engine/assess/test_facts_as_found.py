@@ -160,3 +160,12 @@ def test_counts_that_do_not_say_how_many_chairs_decide_nothing_about_the_chair(n
     # 20 members counted, the chair not named: between 0 and 20 chairs, and one is required.
     found = finding(naf2019, "board.chair-from-private-sector", COUNTED.format(members=20, women=5, private=14))
     assert found.status is Status.MISSING_EVIDENCE, found.reason
+
+
+def test_meetings_left_out_are_not_recorded_but_an_empty_list_is_none_held(naf2019: RulePack) -> None:
+    rule = "quorum.decisions-taken-when-quorate"  # over the meetings that took decisions; none: not applicable
+    board = "as_of: 2019-06-30\nbodies: [{id: board, name: Board, kind: board}]\n"
+    silent = finding(naf2019, rule, board)
+    assert silent.status is Status.MISSING_EVIDENCE, silent.reason
+    none_held = finding(naf2019, rule, board + "meetings: []\n")
+    assert none_held.status is Status.NOT_APPLICABLE, none_held.reason
