@@ -79,3 +79,12 @@ def counted(facts: Facts, view: str, where: Where | None) -> Counted | None:
     if value is None:
         return Counted(body, path, members, 0, members)
     return Counted(body, path, members, value, value)
+
+
+def vacant(facts: Facts, view: str, where: Where | None) -> Body | None:
+    """The body whose seat the filter asks for (``role.role: chair``) the evidence shows vacant, if any."""
+    kind = MEMBER_VIEWS.get(view)
+    if kind is None or where is None or len(where.root) != 1 or "role.role" not in where.root:
+        return None
+    role = where.root["role.role"].equals
+    return next((b for b in facts.bodies if b.kind == kind and role in (b.vacant_roles or [])), None)

@@ -41,6 +41,8 @@ def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Ou
         return missing(f"no {what} recorded", facts=facts)
     if document.is_in_place is False:
         return not_met(f"there is no {what}", facts=(ctx.path((*parts, "is_in_place")),))
+    if document.partly:
+        return not_met(f"the {what} is in place only in part: {document.partly}", facts=(ctx.path((*parts, "partly")),))
     published = when(document.published_on)
     if params.must_be_published:
         if isinstance(published, NotFound) and document.url is None:

@@ -117,6 +117,8 @@ def published(value: Any, params: PublishedParams, ctx: CheckContext) -> Outcome
         return missing(f"no {what} recorded", facts=facts)
     if document.is_in_place is False:
         return not_met(f"there is no {what}", facts=(ctx.path((*parts, "is_in_place")),))
+    if document.partly:
+        return not_met(f"the {what} is in place only in part: {document.partly}", facts=(ctx.path((*parts, "partly")),))
     published = when(document.published_on)
     if isinstance(published, When):
         if on_or_before(published, ctx.as_of) is False:

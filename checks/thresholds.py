@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema, model_validator
 
 from govcheck.checks.base import CheckContext, Params, check_kind
-from govcheck.checks.composition import Counted, counted
+from govcheck.checks.composition import Counted, counted, vacant
 from govcheck.checks.dates import LocalCommitment
 from govcheck.checks.sentences import Code, bounds_words, fraction, what_words
 from govcheck.checks.where import Where
@@ -107,6 +107,10 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
 
     # Where the facts list only some of the items, more could exist: a shortfall or a
     # count within a maximum is then not known to hold.
+    empty_seat = vacant(ctx.facts, params.of, params.where)
+    if empty_seat is not None:  # nobody holds the seat, however few of the members are listed
+        said = f"{len(chosen)} {what}: the seat is vacant on {empty_seat.name}; {' and '.join(bounds)} required"
+        return (not_met if fails(len(chosen)) else met)(said, facts=facts or (("bodies",),), detail=detail)
     partly = VIEWS[params.of].partly_listed(ctx.facts, ctx.as_of)
     if partly or not items:
         found = counted(ctx.facts, params.of, params.where)

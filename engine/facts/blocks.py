@@ -322,6 +322,9 @@ class Document(Evidenced):
     url: str | None = None
     reviewed_on: EventDay | None = None
     coverage: Coverage | None = None
+    partly: str | None = Field(
+        default=None, description="in place only in part (format 2): what the evidence says it lacks"
+    )
 
     @model_validator(mode="before")
     @classmethod

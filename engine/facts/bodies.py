@@ -15,6 +15,7 @@ from govcheck.engine.facts.blocks import (
     EventDay,
     Evidenced,
     Fact,
+    RoleName,
     _format_2_only,
 )
 from govcheck.engine.facts.people import Induction, RegisterOfInterests
@@ -128,6 +129,9 @@ class Body(Evidenced):
         default=None, description="the quorum its terms of reference set; not found where none is set"
     )
     composition: Composition | None = None
+    vacant_roles: list[RoleName] | None = Field(
+        default=None, description="seats the evidence shows vacant, such as chair (format 2)"
+    )
     allows_written_procedure: bool | None = Field(
         default=None,
         description="its articles or procedure rules allow decisions by written or urgent procedure outside a meeting",

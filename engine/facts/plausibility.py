@@ -76,6 +76,7 @@ def _impossible(facts: Facts) -> Iterator[tuple[Any, ...]]:
     yield from _seats(facts)
     yield from _projects(facts)
     yield from _composition(facts)
+    yield from _vacancies(facts)
 
 
 def _meetings(facts: Facts) -> Iterator[tuple[Any, ...]]:
@@ -139,6 +140,24 @@ def _seats(facts: Facts) -> Iterator[tuple[Any, ...]]:
                     f"{person.name} left ({date_label(role.left_on)}) before being appointed "
                     f"({date_label(role.appointed_on)})",
                     "check both dates",
+                )
+
+
+def _vacancies(facts: Facts) -> Iterator[tuple[Any, ...]]:
+    """A seat said to be vacant that a listed member holds on the as-of date."""
+    for b, body in enumerate(facts.bodies):
+        for role_name in body.vacant_roles or []:
+            holders = [
+                person.name
+                for person in facts.people
+                for role in person.roles
+                if role.body == body.id and role.role == role_name and role.is_current(facts.as_of)
+            ]
+            if holders:
+                yield (
+                    ("bodies", b, "vacant_roles"),
+                    f"the {role_name} seat is said to be vacant, but {', '.join(holders)} holds it on {facts.as_of}",
+                    "give the holder a left_on date, or take the seat out of vacant_roles",
                 )
 
 

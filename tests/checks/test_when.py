@@ -116,3 +116,16 @@ def test_a_format_1_file_may_not_use_format_2_words() -> None:
         match=r"'late' needs facts format 2 \(write format_version: 2, or upgrade the file with govcheck migrate\)",
     ):
         facts_from("format_version: 1\nas_of: 2020-03-31\npolicies: {complaints: {published_on: late}}")
+
+
+@pytest.mark.parametrize("kind", ["published", "kept_current"])
+def test_a_document_in_place_only_in_part_is_not_met(kind: str) -> None:
+    facts = (
+        "as_of: 2020-03-31\npolicies: {conflicts_of_interest: {url: u, reviewed_on: 2019-06-01, partly: no register}}"
+    )
+    params = {"path": "policies.conflicts_of_interest"} | (
+        {"review_within": {"months": 12}} if kind == "kept_current" else {}
+    )
+    outcome = run(kind, params, facts)
+    assert outcome.status is Status.NOT_MET
+    assert outcome.reason.endswith("is in place only in part: no register")

@@ -17,7 +17,10 @@ found_dates = (
     | dates.map(lambda day: {"before": day})
     | dates.map(lambda day: {"after": day})
 )
-coverage_values = st.sampled_from(["1", "not covered", "not known", {"partly": "appeals", "section": "2"}])
+# A new mapping each draw: one object drawn twice would be written as a YAML anchor and alias.
+coverage_values = st.sampled_from(["1", "not covered", "not known"]) | st.fixed_dictionaries(
+    {"partly": st.just("appeals"), "section": st.just("2")}
+)
 
 
 def _register() -> st.SearchStrategy[dict[str, Any] | None]:

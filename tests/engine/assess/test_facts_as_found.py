@@ -169,3 +169,15 @@ def test_meetings_left_out_are_not_recorded_but_an_empty_list_is_none_held(naf20
     assert silent.status is Status.MISSING_EVIDENCE, silent.reason
     none_held = finding(naf2019, rule, board + "meetings: []\n")
     assert none_held.status is Status.NOT_APPLICABLE, none_held.reason
+
+
+def test_a_vacant_seat_is_counted_as_empty_however_few_members_are_listed(naf2019: RulePack) -> None:
+    facts = """\
+as_of: 2022-06-30
+bodies: [{id: board, name: Board, kind: board, is_membership_complete: false, vacant_roles: [chair]}]
+people:
+  - {id: a, name: A, sector: private, roles: [{body: board, role: deputy-chair, appointed_on: 2020-01-01}]}
+"""
+    found = finding(naf2019, "board.chair-from-private-sector", facts)
+    assert found.status is Status.NOT_MET, found.reason
+    assert "the seat is vacant on Board" in found.reason

@@ -86,3 +86,9 @@ def test_counts_that_contradict_a_complete_list_are_refused() -> None:
         facts_from(text)
     partly = text.replace("kind: board,", "kind: board, is_membership_complete: false,")
     assert facts_from(partly).facts.bodies[0].composition is not None  # counts and a partial list agree
+
+
+def test_a_seat_said_to_be_vacant_that_someone_holds_is_refused() -> None:
+    text = BOARD.replace("quorum: {minimum_present: 2}}", "vacant_roles: [member]}")
+    with pytest.raises(InputError, match=r"bodies\[0\].vacant_roles: the member seat is said to be vacant, but A, B"):
+        facts_from(text)
