@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import json
 import re
-import stat
 from pathlib import Path
 from typing import Any
 
 from govcheck.engine.core.errors import InputError
-from govcheck.engine.reading.characters import UNSAFE, name_refusal, refusal
+from govcheck.engine.reading.characters import UNSAFE, refusal
+from govcheck.engine.reading.files import read_bounded
 from govcheck.engine.reading.yamllimits import MAX_DEPTH
 from govcheck.engine.reading.yamlsource import decode
 
@@ -58,25 +58,7 @@ def read_json(path: Path, *, kind: str, hint: str) -> Any:
     ``kind`` names what the file should be ("a govcheck result"), ``hint`` what to give instead.
     """
     name = str(path)
-    refused = name_refusal(name)
-    if refused is not None:
-        raise InputError.single(name, refused[0], hint=refused[1])
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise InputError.single(name, f"is a directory, not {kind}", hint=hint)
-        if not stat.S_ISREG(status.st_mode):  # a pipe would block, a device never end
-            raise InputError.single(name, "is not a regular file", hint=hint)
-        if status.st_size > MAX_BYTES:
-            raise InputError.single(name, f"is {status.st_size:,} bytes long; the limit is {MAX_BYTES:,}")
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)  # bounded, even if the file grows while it is read
-    except FileNotFoundError:
-        raise InputError.single(name, "does not exist") from None
-    except OSError as error:
-        raise InputError.single(name, f"cannot be read: {error.strerror or error}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError.single(name, f"is more than {MAX_BYTES:,} bytes long")
+    data = read_bounded(path, MAX_BYTES, what=kind, hint=hint, directory_hint=hint)
     return parse_json(decode(data, name), name, kind=kind, hint=hint)
 
 

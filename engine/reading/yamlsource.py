@@ -18,7 +18,6 @@ import calendar
 import datetime as dt
 import math
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ import yaml
 from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.reading import yamllimits
-from govcheck.engine.reading.characters import name_refusal
+from govcheck.engine.reading.files import read_bounded
 from govcheck.engine.reading.yamlerrors import syntax_error
 from govcheck.engine.reading.yamllimits import MAX_DEPTH, MAX_FILE_BYTES, MAX_STRING, MAX_VALUES
 
@@ -112,27 +111,8 @@ class SourceMap:
 
 def read_text(path: Path) -> str:
     """The file's text, or an InputError saying plainly why it cannot be read."""
-    name = str(path)
-    refused = name_refusal(name)
-    if refused is not None:
-        raise InputError.single(name, refused[0], hint=refused[1])
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise InputError.single(name, "is a directory, not a YAML file")
-        if not stat.S_ISREG(status.st_mode):  # a pipe would block, a device never end
-            raise InputError.single(name, "is not a regular file", hint="name a YAML file")
-        if status.st_size > MAX_FILE_BYTES:
-            raise InputError.single(name, f"is {status.st_size:,} bytes long; the limit is {MAX_FILE_BYTES:,}")
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)  # bounded, even if the file grows while it is read
-    except FileNotFoundError:
-        raise InputError.single(name, "does not exist") from None
-    except OSError as error:
-        raise InputError.single(name, f"cannot be read: {error.strerror or error}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError.single(name, f"is more than {MAX_FILE_BYTES:,} bytes long")
-    return decode(data, name)
+    data = read_bounded(path, MAX_FILE_BYTES, what="a YAML file", hint="name a YAML file", directory_hint=None)
+    return decode(data, str(path))
 
 
 def decode(data: bytes, file: str) -> str:
