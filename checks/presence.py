@@ -38,7 +38,7 @@ def present(value: Any, params: PresentParams, ctx: CheckContext) -> Outcome:
     if found == NOT_FOUND or getattr(found, "is_set", True) is False:
         return not_met(f"{what}: not found", facts=facts, detail=(f"{params.path}: not found",))
     if isinstance(found, DateAsFound):
-        return met(f"{what}: {when_words(found)}", facts=facts)
+        return met(f"{what}: {found.words}", facts=facts)
     return met(
         f"{what}: {found}" if not isinstance(found, (list, dict)) and len(str(found)) < 80 else f"{what} recorded",
         facts=facts,
@@ -129,9 +129,3 @@ def published(value: Any, params: PublishedParams, ctx: CheckContext) -> Outcome
     if isinstance(published, NotFound):
         return not_met(f"the {what} is not published", facts=(ctx.path((*parts, "published_on")),))
     return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)
-
-
-def when_words(found: DateAsFound) -> str:
-    said = when(found)
-    assert isinstance(said, When)
-    return said.words

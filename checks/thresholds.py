@@ -157,6 +157,13 @@ class ShareParams(Params):
     at_most: Share | None = None
     what: str | None = None
 
+    def bounds_required(self) -> str:
+        """The share required, as a reason says it: "at least 1/3", "at least 2/3 and at most 90%"."""
+        return " and ".join(
+            ([f"at least {_show(self.at_least)}"] if self.at_least is not None else [])
+            + ([f"at most {_show(self.at_most)}"] if self.at_most is not None else [])
+        )
+
     def in_words(self, code: Code) -> str:
         """What must hold, in words (``govcheck rules show`` and the rule docs)."""
         return (
@@ -201,10 +208,7 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
             params.at_most is None or ratio <= params.at_most
         )
 
-    bound = " and ".join(
-        ([f"at least {_show(params.at_least)}"] if params.at_least is not None else [])
-        + ([f"at most {_show(params.at_most)}"] if params.at_most is not None else [])
-    )
+    bound = params.bounds_required()
     scope = params.of.replace("_", " ")
     reason = f"{len(matching)} of {total} {scope} ({len(matching) / total:.0%}) {what}; {bound} required"
     detail = (
@@ -235,10 +239,7 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
 def _share_of_counts(params: ShareParams, found: Counted, what: str) -> Outcome:
     ratio = Fraction(found.low, found.members)
     ok = (params.at_least is None or ratio >= params.at_least) and (params.at_most is None or ratio <= params.at_most)
-    bound = " and ".join(
-        ([f"at least {_show(params.at_least)}"] if params.at_least is not None else [])
-        + ([f"at most {_show(params.at_most)}"] if params.at_most is not None else [])
-    )
+    bound = params.bounds_required()
     reason = (
         f"{found.low} of {found.members} {params.of.replace('_', ' ')} ({float(ratio):.0%}) {what}, from "
         f"{found.words}; {bound} required"

@@ -34,8 +34,6 @@ class When:
 class NotFound:
     """The evidence shows it did not happen: not published, not reviewed, not signed."""
 
-    words = "not found"
-
 
 NOT_FOUND_VALUE = NotFound()
 

@@ -27,7 +27,6 @@ from govcheck.engine.facts.blocks import (
     Subject,
 )
 from govcheck.engine.facts.bodies import (
-    COMPOSITION_PARTS,
     Body,
     Composition,
     MeetingStatement,
@@ -56,7 +55,6 @@ from govcheck.engine.facts.records import (
 )
 
 __all__ = [
-    "COMPOSITION_PARTS",
     "DATE_FORM_HINT",
     "Body",
     "Composition",
