@@ -26,6 +26,7 @@ COMMANDS = {
     "schema": "govcheck.cli.facts_commands:schema",
     "init": "govcheck.cli.facts_commands:init",
     "migrate": "govcheck.cli.migrate:migrate",
+    "import": "govcheck.cli.importing:import_group",
     "rules": "govcheck.cli.rules_commands:rules",
 }
 
