@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from govcheck.cli.common import EXIT_GAPS, EXIT_INPUT, EXIT_OK, echo_problems, reports_input_errors
+from govcheck.cli.common import (
+    EXIT_GAPS,
+    EXIT_INPUT,
+    EXIT_OK,
+    echo_problems,
+    exclude_option,
+    facts_files,
+    reports_input_errors,
+)
 from govcheck.engine.core.status import FAIL_ON_CHOICES
 from govcheck.reports import FORMATS
 
@@ -91,8 +99,11 @@ def bounded_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
     metavar="N",
     help="Assess the files in N processes at once (at most one per file, and 128); the report is the same.",
 )
+@exclude_option
+@click.pass_context
 @reports_input_errors
 def check(
+    ctx: click.Context,
     paths: tuple[str, ...],
     as_of: dt.date | None,
     pack: str | None,
@@ -104,14 +115,17 @@ def check(
     baseline: str | None,
     replay: str | None,
     jobs: int,
+    exclude: tuple[str, ...],
 ) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
 
-    With no PATHS, assesses the example frameworks bundled with govcheck.
+    With no PATHS, assesses the paths the project configuration names, or else the example
+    frameworks bundled with govcheck.
     """
     from govcheck.cli import ci
+    from govcheck.cli.config import configured_paths
     from govcheck.cli.inputs import FilesRead
-    from govcheck.engine.assess.assessor import Assessor, bundled_frameworks, facts_paths
+    from govcheck.engine.assess.assessor import Assessor, bundled_frameworks
     from govcheck.engine.core.errors import InputError
     from govcheck.engine.core.results import Assessment
     from govcheck.reports import RenderOptions
@@ -120,7 +134,8 @@ def check(
     options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence)
     read = FilesRead()  # govcheck never writes over what it reads, however it reached it
     if replay:
-        if paths or as_of or pack or waivers_file or baseline:
+        given = [name for name in ("paths", "as_of", "pack", "waivers_file", "baseline") if _given(ctx, name)]
+        if given:  # settings from the project configuration give way to the saved result's own
             raise click.UsageError("--replay takes its facts, date, pack and waivers from the saved result")
         saved = _saved_result(replay)
         read.add(replay, "replay")
@@ -134,7 +149,7 @@ def check(
     waivers = ci.load_waivers(waivers_file)
     if waivers_file:
         read.add(waivers_file, "waivers")
-    files = facts_paths(paths or [bundled_frameworks()])
+    files = facts_files(paths or configured_paths(ctx) or [bundled_frameworks()], exclude)
     if not files:
         raise click.UsageError("no facts files found in the paths given")
     read.add_all(files, "facts")
@@ -170,6 +185,13 @@ def check(
     if saved_baseline:
         sys.exit(ci.baseline_exit(saved_baseline, assessments, fail_on, missing_evidence))
     sys.exit(EXIT_GAPS if failing else EXIT_OK)
+
+
+def _given(ctx: click.Context, name: str) -> bool:
+    """Whether the option (or argument) was given on the command line, not by default or configuration."""
+    from click.core import ParameterSource
+
+    return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
 
 
 def _saved_result(path: str) -> SavedResult:

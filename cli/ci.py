@@ -6,7 +6,7 @@ Kept apart from the command so its body stays a short list of steps.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -105,6 +105,7 @@ def write_outputs(
             click.echo(text, nl=False)
         else:
             write_atomic(output.path, text, read)
+            tell_written(output, assessments)
 
 
 def stream_output(output: Output, assessments: Iterable[Assessment], options: RenderOptions, read: FilesRead) -> None:
@@ -116,12 +117,48 @@ def stream_output(output: Output, assessments: Iterable[Assessment], options: Re
     first = next(iterator, None)
     if first is None:
         return
-    pieces = renderer_for(output.format).stream(itertools.chain([first], iterator), options)
+    tally = Tally()
+    pieces = renderer_for(output.format).stream(tally.counting(itertools.chain([first], iterator)), options)
     if output.path is None:
         for piece in pieces:
             click.echo(piece, nl=False)
     else:
         write_atomic(output.path, pieces, read)
+        tell_written(output, tally)
+
+
+class Tally:
+    """LEPs and gaps by status, counted as assessments pass on their way to a report."""
+
+    def __init__(self, assessments: Iterable[Assessment] = ()) -> None:
+        self.leps = 0
+        self.gaps: dict[str, int] = {}
+        for assessment in assessments:
+            self.add(assessment)
+
+    def add(self, assessment: Assessment) -> None:
+        self.leps += 1
+        for gap in assessment.gaps():
+            self.gaps[gap.status.value] = self.gaps.get(gap.status.value, 0) + 1
+
+    def counting(self, assessments: Iterable[Assessment]) -> Iterator[Assessment]:
+        for assessment in assessments:
+            self.add(assessment)
+            yield assessment
+
+    def __str__(self) -> str:
+        total = sum(self.gaps.values())
+        text = f"{self.leps} LEP{'' if self.leps == 1 else 's'}, {total} gap{'' if total == 1 else 's'}"
+        if total:
+            parts = [f"{count} {status.replace('_', ' ')}" for status, count in sorted(self.gaps.items())]
+            text += f" ({', '.join(parts)})"
+        return text
+
+
+def tell_written(output: Output, assessments: Tally | Sequence[Assessment]) -> None:
+    """One line on stderr for each report written to a file: where, in what format, and what it holds."""
+    tally = assessments if isinstance(assessments, Tally) else Tally(assessments)
+    click.echo(f"wrote {output.path} ({output.format}): {tally}", err=True)
 
 
 def load_waivers(path: str | None) -> WaiverSet | None:

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from govcheck.engine.core.errors import InputError
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT = 0, 1, 2
@@ -37,3 +40,23 @@ def reports_input_errors(function: F) -> F:
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]
+
+
+# Every command that reads facts files from folders takes the same --exclude, and says what it skipped.
+exclude_option = click.option(
+    "--exclude",
+    multiple=True,
+    metavar="PATTERN",
+    help="Leave out files and folders matching PATTERN (a name or shell pattern such as drafts or "
+    "*.draft.yaml; with a /, a path below the folder); repeatable.",
+)
+
+
+def facts_files(paths: Sequence[str | Path], exclude: Sequence[str]) -> list[Path]:
+    """The facts files to read, after saying on stderr which files found were skipped and why."""
+    from govcheck.engine.assess.facts_files import find_facts_files
+
+    found = find_facts_files(paths, exclude)
+    for skipped in found.skipped:
+        click.echo(f"note: skipped {skipped.path}: {skipped.why}", err=True)
+    return found.files

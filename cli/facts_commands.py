@@ -8,20 +8,29 @@ from pathlib import Path
 
 import click
 
-from govcheck.cli.common import EXIT_INPUT, EXIT_OK, echo_problems, reports_input_errors
+from govcheck.cli.common import EXIT_INPUT, EXIT_OK, echo_problems, exclude_option, facts_files, reports_input_errors
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@exclude_option
+@click.pass_context
 @reports_input_errors
-def validate(paths: tuple[str, ...]) -> None:
-    """Check that facts files are well formed, without assessing them."""
-    from govcheck.engine.assess.assessor import facts_paths
+def validate(ctx: click.Context, paths: tuple[str, ...], exclude: tuple[str, ...]) -> None:
+    """Check that facts files are well formed, without assessing them.
+
+    With no PATHS, reads the paths the project configuration names.
+    """
+    from govcheck.cli.config import configured_paths
     from govcheck.engine.assess.organisations import OrganisationIds
     from govcheck.engine.core.errors import InputError
     from govcheck.engine.facts.loader import load_facts
 
-    files = facts_paths(paths)
+    if not paths:
+        paths = tuple(configured_paths(ctx))
+        if not paths:
+            raise click.UsageError("name the facts files or folders to validate (or set paths in .govcheck.yaml)")
+    files = facts_files(paths, exclude)
     if not files:
         raise InputError.single(", ".join(paths), "holds no facts files (*.yaml or *.yml)")
     broken = False

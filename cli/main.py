@@ -47,11 +47,31 @@ class _LazyGroup(click.Group):
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="govcheck")
-def cli() -> None:
-    """Check a LEP's local assurance framework against the National Local Growth Assurance Framework."""
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Read settings from FILE (.govcheck.yaml or pyproject.toml) instead of the nearest one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore any project configuration.")
+@click.pass_context
+def cli(ctx: click.Context, config_file: str | None, isolated: bool) -> None:
+    """Check a LEP's local assurance framework against the National Local Growth Assurance Framework.
+
+    Settings come from the nearest .govcheck.yaml, or [tool.govcheck] in pyproject.toml, at or
+    above the current folder; options on the command line override them.
+    """
     from govcheck.cli.terminal import make_inert
 
     make_inert()  # before any command writes: no control character from any input reaches the terminal
+    if ctx.resilient_parsing:  # shell completion: no file is read
+        return
+    from govcheck.cli.config import project_config
+
+    config = project_config(config_file, isolated=isolated)
+    ctx.obj = config
+    ctx.default_map = config.default_map()
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govcheck.engine.assess.evaluate import Context, evaluate
+from govcheck.engine.assess.facts_files import find_facts_files
 from govcheck.engine.assess.manifest import PackManifest, record_inputs
 from govcheck.engine.assess.organisations import OrganisationIds
 from govcheck.engine.assess.waivers import WaiverSet
@@ -46,14 +47,8 @@ def bundled_frameworks() -> Path:
 
 
 def facts_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the ``*.yaml``/``*.yml`` files in folders named, in a stable order."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
-        else:
-            found.append(path)
-    return found
+    """Files named, and the facts files under folders named, in a stable order (see ``facts_files``)."""
+    return find_facts_files(paths).files
 
 
 # Files a worker process is handed at a time, and batches kept in flight per worker: enough

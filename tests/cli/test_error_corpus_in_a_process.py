@@ -105,7 +105,8 @@ def test_one_broken_file_does_not_hide_the_others(monkeypatch: pytest.MonkeyPatc
     before = snapshot(folder)
     result = run("check", "frameworks", "--pack", "naf-2019", "--format", "json", "-o", "report.json")
     assert result.exit_code == 2
-    reported = {line.removeprefix("error: ").split(":")[0] for line in result.stderr.splitlines()}
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    reported = {line.removeprefix("error: ").split(":")[0] for line in errors}
     assert reported == {str(folder / f"{case}.yaml") for case in BROKEN}
     report = Path("report.json").read_text(encoding="utf-8")
     assert "Good LEP" in report

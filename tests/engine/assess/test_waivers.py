@@ -259,7 +259,7 @@ def test_warnings_about_many_waivers_are_told_in_a_screenful(tmp_path: Path) -> 
     waivers.write_text(waiver_yaml(*(waiver(WHISTLEBLOWING, lep=f"lep-{n}") for n in range(3000))))
     result = run("check", str(BEFORE), "--waivers", str(waivers), "--format", "json", "-o", str(tmp_path / "r.json"))
     assert result.exit_code == 1
-    lines = result.stderr.splitlines()
+    lines = [line for line in result.stderr.splitlines() if line.startswith(str(waivers))]
     assert len(lines) == MAX_PROBLEMS_SHOWN + 1
     assert lines[0] == f"{waivers}:3: warning: waiver of {WHISTLEBLOWING} for lep-0 matches no LEP assessed (unused)"
     assert lines[-1] == f"{waivers}: and {3000 - MAX_PROBLEMS_SHOWN:,} more warnings and notes about waivers"
