@@ -99,6 +99,13 @@ def bounded_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
     metavar="N",
     help="Assess the files in N processes at once (at most one per file, and 128); the report is the same.",
 )
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Write no report to standard output (files named with -o still are): only problems, a line of "
+    "totals and, with --baseline, what changed.",
+)
 @exclude_option
 @click.pass_context
 @reports_input_errors
@@ -115,6 +122,7 @@ def check(
     baseline: str | None,
     replay: str | None,
     jobs: int,
+    quiet: bool,
     exclude: tuple[str, ...],
 ) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
@@ -131,6 +139,8 @@ def check(
     from govcheck.reports import RenderOptions
 
     planned = ci.plan_outputs(format_, outputs)
+    if quiet:
+        planned = [output for output in planned if output.path is not None]
     options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence)
     read = FilesRead()  # govcheck never writes over what it reads, however it reached it
     if replay:
@@ -180,6 +190,8 @@ def check(
         if assessments:
             ci.write_outputs(planned, assessments, options, read)
         ci.report_waivers(assessments, waivers)
+    if quiet and not planned and not saved_baseline:  # a report written to a file was told already
+        click.echo(str(ci.Tally(assessments)), err=True)
     if broken:
         sys.exit(EXIT_INPUT)
     if saved_baseline:

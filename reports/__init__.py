@@ -37,6 +37,7 @@ MODULES: dict[Subject, dict[str, str]] = {
         "plan": "plan_formats",
         "plan-html": "html",
         "plan-csv": "plan_formats",
+        "concise": "concise",
     },
     Subject.RESULTS_DIFF: {"text": "results_diff", "json": "results_diff"},
     Subject.EDITION_DIFF: {"text": "edition_diff", "json": "edition_diff"},

@@ -6,6 +6,7 @@ import glob
 import json
 import re
 import shlex
+import subprocess
 import xml.etree.ElementTree as ET
 from importlib.resources import files
 from pathlib import Path
@@ -146,3 +147,14 @@ def test_the_pre_commit_hooks_run_on_the_files_a_commit_changes(facts_repository
         # pre-commit runs: entry, then the hook's args, then the files changed.
         run_all([[*entry[1:], *hook.get("args", []), "frameworks/riverside.yaml"]])
     assert run("validate", "frameworks/riverside.yaml").exit_code == 0
+
+
+def test_the_documented_pre_commit_pin_is_a_release_tag() -> None:
+    from govcheck import __version__
+
+    pinned = example("pre-commit")["repos"][0]["rev"]
+    assert pinned == f"v{__version__}"  # releases are tagged v<version> (CONTRIBUTING.md)
+    tags = subprocess.run(["git", "tag", "--list"], cwd=REPO, capture_output=True, text=True, check=False)
+    if tags.returncode != 0 or not tags.stdout.strip():
+        pytest.skip("not a git checkout with its tags")
+    assert pinned in tags.stdout.split()

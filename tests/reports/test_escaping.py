@@ -202,6 +202,7 @@ def check_generic(output: str) -> None:
 
 CHECKS: dict[str, Callable[[str], None]] = {
     "text": check_text,
+    "concise": check_text,  # plain text as well: values as written, one line each
     "markdown": check_markdown,
     "json": check_json,
     "sarif": check_json,

@@ -73,7 +73,8 @@ def test_lep_anchors_are_unique_when_an_organisation_appears_twice() -> None:
 @pytest.mark.parametrize(("format_", "first"), [("text", "Matrix: 3 LEPs x 28 rules"), ("markdown", "# Matrix:")])
 def test_several_files_give_the_matrix_first_then_each_lep(format_: str, first: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(REPO)
-    result = CliRunner().invoke(cli, ["check", "tests/fixtures", "--format", format_, "--pack", str(FROZEN_PACK)])
+    files = [str(path) for path in scenario_files("tests/fixtures")]
+    result = CliRunner().invoke(cli, ["check", *files, "--format", format_, "--pack", str(FROZEN_PACK)])
     assert result.exit_code == 1, result.output
     assert result.output.startswith(first)
     assert result.output.index(
