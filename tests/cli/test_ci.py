@@ -38,3 +38,20 @@ def test_one_report_streamed_to_a_file_is_told_too(tmp_path: Path) -> None:
 def test_a_report_on_standard_output_is_not_told_on_standard_error() -> None:
     result = CliRunner().invoke(cli, ["check", str(EXEMPLAR)])
     assert result.stderr == ""
+
+
+def test_quiet_writes_no_report_only_the_totals() -> None:
+    result = CliRunner().invoke(cli, ["check", str(GAPPY), "--quiet"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    gaps = Assessor().assess(GAPPY).gaps()
+    assert result.stderr.startswith(f"1 LEP, {len(gaps)} gaps (")
+
+
+def test_quiet_with_a_baseline_tells_only_what_changed(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    CliRunner().invoke(cli, ["check", str(GAPPY), "-o", str(baseline)])
+    result = CliRunner().invoke(cli, ["check", str(GAPPY), "--quiet", "--baseline", str(baseline)])
+    assert result.exit_code == 0  # nothing new or worse
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0].startswith(f"against baseline {baseline}: 0 new, 0 fixed")
