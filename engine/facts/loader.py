@@ -9,6 +9,7 @@ each error turned into a located problem (``schema_errors``).
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,7 +115,7 @@ def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) ->
         line, column = position if position else (None, None)
         hint = None
         if len(problems) < MAX_PROBLEMS_SHOWN:  # only problems that are shown need a suggestion
-            hint = suggesters[what].did_you_mean(value).removeprefix("; ") or _defined(PLURAL[what], choices)
+            hint = _unknown_id_hint(suggesters[what].nearest(value), value, PLURAL[what], choices)
         problems.append(Problem(source.file, f"{dotted(path)} names unknown {what} {value!r}", line, column, hint))
 
     for collection, ids in (
@@ -155,6 +156,20 @@ def reference_problems(facts: Facts, source: SourceMap, prefix: PathKey = ()) ->
             if declaration.person not in people:
                 unknown(("meetings", m, "declarations", d, "person"), "person", declaration.person, person_ids)
     return problems
+
+
+# An id close enough to be a slip of the keyboard ('investmnet-panel'); an id that merely shares a
+# word with one defined ('audit-committee' and 'investment-committee') is more often a body or a
+# person the file has yet to define, and is told so.
+TYPO_LIKENESS = 0.8
+
+
+def _unknown_id_hint(nearest: str | None, value: str, plural: str, choices: list[str]) -> str:
+    if nearest is not None and difflib.SequenceMatcher(None, value, nearest).ratio() >= TYPO_LIKENESS:
+        return f"did you mean {nearest!r}?"
+    if not choices:
+        return f"no {plural} are defined yet: add it under {plural}:"
+    return f"add it under {plural}:, or use one of the {_defined(plural, choices)}"
 
 
 def _defined(plural: str, choices: list[str], shown: int = 10) -> str:

@@ -21,6 +21,22 @@ from govcheck.engine.core.suggest import did_you_mean, nearest
 from govcheck.engine.reading.yamlsource import SourceMap
 
 YES_WORDS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
+# Words people write for a word of a closed vocabulary, told as the fix when that word is one
+# of the choices (a spelling slip is found by likeness instead).
+SAID_FOR = {
+    **dict.fromkeys(("female", "f", "women", "lady", "w"), "woman"),
+    **dict.fromkeys(("male", "m", "men", "gentleman"), "man"),
+    **dict.fromkeys(("nonbinary", "non binary", "nb", "enby"), "non-binary"),
+    **dict.fromkeys(("prefer not to say", "not stated", "not known", "unknown", "undisclosed"), "not-stated"),
+    **dict.fromkeys(("private sector", "business", "businesses", "industry", "company"), "private"),
+    **dict.fromkeys(("public sector", "local authority", "council", "councillor", "government"), "public"),
+    **dict.fromkeys(("voluntary", "charity", "third sector", "voluntary sector", "community"), "vcs"),
+    **dict.fromkeys(("university", "college", "higher education", "further education", "education"), "he-fe"),
+    **dict.fromkeys(("vice-chair", "vice chair", "deputy chair", "deputy"), "deputy-chair"),
+    **dict.fromkeys(("chairman", "chairwoman", "chairperson", "chair person"), "chair"),
+    **dict.fromkeys(("board member", "director", "non-executive director", "trustee"), "member"),
+    **dict.fromkeys(("co-opted", "co-opted member", "coopted", "co opted"), "co-optee"),
+}
 _VALIDATOR_TAG = re.compile(r"^(function-(before|after|wrap|plain)|constrained-\w+|lax-or-strict)\[.*\]$")
 
 
@@ -122,6 +138,9 @@ def _problem(model: type[BaseModel], source: SourceMap, error: Any, prefix: Path
         choices = re.findall(r"'([^']*)'", expected)
         match = nearest(str(value), choices) if isinstance(value, str) else None
         hint = f"did you mean {match!r}?" if match else None
+        meant = SAID_FOR.get(" ".join(value.lower().replace("_", " ").split())) if isinstance(value, str) else None
+        if meant in choices:
+            hint = f"write {meant} for {value.strip()}"
         if isinstance(value, str) and value.strip() in re.split(r", | or ", expected):
             hint = f"write it without quotes: {value.strip()}"
     elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):

@@ -50,6 +50,15 @@ def syntax_error(error: yaml.YAMLError, file: str, text: str) -> InputError:
     if "quoted scalar" in context and "end of stream" in problem:
         return made("a quoted value is never closed", start, "add the closing quote")
     if "mapping values are not allowed" in problem:
+        deeper = _indented_past_the_key_above(lines, at)
+        if deeper is not None:
+            return made(
+                "this key is indented more than the key above it",
+                at,
+                f"keys of one mapping start in the same column: remove {deeper} space{'s' if deeper > 1 else ''} "
+                "before it",
+                column=len(indent) + 1,
+            )
         return made("a value contains ': '", at, "put the whole value in quotes")
     if "could not find expected ':'" in problem:
         return made(
@@ -83,6 +92,27 @@ def syntax_error(error: yaml.YAMLError, file: str, text: str) -> InputError:
         )
     described = f"{problem} ({context})" if context and context != problem else problem
     return made(described or str(error), at)
+
+
+_KEY_ALONE = re.compile(r"^\s*[\w.-]+\s*$")
+_KEY_WITH_VALUE = re.compile(r"^(\s*)(?:- )?[\w.-]+:\s+\S")
+
+
+def _indented_past_the_key_above(lines: list[str], at: yaml.Mark | None) -> int | None:
+    """How many columns too far a ``key: value`` line stands, when the line above holds a key with a
+    value of its own (so YAML read the deeper line as that value running on); else None."""
+    if at is None or at.line >= len(lines) or not _KEY_ALONE.match(lines[at.line][: at.column]):
+        return None
+    bad = lines[at.line]
+    above = next(
+        (line for line in reversed(lines[: at.line]) if line.strip() and not line.lstrip().startswith("#")), None
+    )
+    found = _KEY_WITH_VALUE.match(above or "")
+    if found is None:
+        return None
+    above_column = len(found.group(1)) + (2 if above and above.lstrip().startswith("- ") else 0)
+    extra = (len(bad) - len(bad.lstrip())) - above_column
+    return extra if extra > 0 else None
 
 
 def _reader_error(error: yaml.reader.ReaderError, file: str, text: str) -> InputError:

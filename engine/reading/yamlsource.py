@@ -219,6 +219,8 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         merges: list[yaml.Node] = []
+        in_a_list = bool(path) and isinstance(path[-1], int)
+        entry_restarted = False  # a list entry whose first key came again: its `- ` was left out
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 merges.extend(value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node])
@@ -232,8 +234,19 @@ class _Builder:
                     continue
             key_path = (*path, key)
             if key in result:
+                if entry_restarted:
+                    continue  # the rest of the entry that lost its `- `: told once, at its first key
                 first = self.source.keys.get(key_path)
                 where = f" (first at line {first[0]})" if first else ""
+                if in_a_list and key == next(iter(result)):
+                    # The key that opened this list entry, again: the next entry lost its `- `.
+                    entry_restarted = True
+                    self.problem(
+                        key_node,
+                        f"{key!r} a second time in one list entry{where}",
+                        hint=f"a new entry of the list starts with a dash: write `- {key}: ...`",
+                    )
+                    continue
                 self.problem(
                     key_node,
                     f"duplicate key {key!r}{where}",
