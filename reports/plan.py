@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from govcheck.engine.core.outcome import ItemResult
 from govcheck.engine.core.results import Assessment, Finding, ImprovementAction
 from govcheck.engine.core.status import SEVERITIES, Status
 from govcheck.engine.core.wording import date_label
@@ -80,7 +81,7 @@ class Row:
     section: str
     state: State
     summary: str
-    source: str  # whose row it is: the LEP's action, or added from the gap report
+    source: str  # the LEP's action the row is, or "" for a row added for gaps no action addresses
     owner: str
     findings: tuple[Finding, ...]  # the requirements the row is about, gaps first
     kpis: tuple[str, ...]  # one for each finding, in the same order
@@ -125,11 +126,15 @@ def _names(names: list[str]) -> str:
     return shown if len(names) <= _NAMED else f"{shown} and {len(names) - _NAMED} more"
 
 
-def _now(finding: Finding) -> str:
+def _measured(finding: Finding) -> list[ItemResult]:
+    """The items a requirement is measured over: those it applies to and no waiver covers."""
+    return [item for item in finding.items if item.status not in (Status.NOT_APPLICABLE, Status.WAIVED)]
+
+
+def _now(finding: Finding, items: list[ItemResult]) -> str:
     """Where the LEP stands on a requirement: a count of the items it covers, or the reason given."""
-    items = finding.items
     if finding.status is Status.MET:
-        return f"met: {len(items)} of {len(items)}" if len(items) > 1 else "met"
+        return "met"
     if len(items) > 1:
         met = sum(item.status is Status.MET for item in items)
         words = [f"now {met} of {len(items)}"]
@@ -149,9 +154,15 @@ def _now(finding: Finding) -> str:
 
 
 def kpi(finding: Finding, due: dt.date | None = None) -> str:
-    """A requirement as a measure: the rule's title as the target, by when, and where the LEP stands now."""
-    by = f", by {date_label(due)}" if due is not None and finding.is_gap else ""
-    return f"{finding.title}{by} ({_now(finding)})"
+    """A requirement as a measure: the rule's title as the target, by when, and where the LEP stands now.
+
+    Over several people, meetings or subjects the target is also a count: all of them.
+    """
+    items = _measured(finding)
+    by = f" by {date_label(due)}" if due is not None and finding.is_gap else ""
+    if len(items) > 1:
+        return f"{finding.title}: {len(items)} of {len(items)}{by} ({_now(finding, items)})"
+    return f"{finding.title}{',' if by else ''}{by} ({_now(finding, items)})"
 
 
 def addresses(action: ImprovementAction, finding: Finding) -> bool:
@@ -228,13 +239,15 @@ def _added_row(topic: str, gaps: list[Finding], assessment: Assessment, t: PlanT
     ordered = sorted(gaps, key=lambda f: SEVERITIES.index(f.severity))
     due = [t.due_for(f.severity, assessment.as_of) for f in ordered]
     milestones = tuple(Milestone(f.remediation, on, None, False) for f, on in zip(ordered, due, strict=True))
-    status = (f"Not in the LEP's own plan: {_plural(len(gaps), 'gap')} found at {date_label(assessment.as_of)}.",)
+    title = gaps[0].topic_title
+    topic_words = title[0].lower() + title[1:] if title[1:2].islower() else title  # "LEP ..." keeps its capitals
+    status = (f"{_plural(len(gaps), 'gap')} in {topic_words} found at {date_label(assessment.as_of)}.",)
     return Row(
         0,
         t.section_for(topic).id,
         State.ADDED,
         t.topic(topic).outcome,
-        f"added for {gaps[0].topic_title[0].lower()}{gaps[0].topic_title[1:]}",
+        "",
         t.owner_for(topic),
         tuple(ordered),
         tuple(kpi(f, on) for f, on in zip(ordered, due, strict=True)),

@@ -17,7 +17,8 @@ from govcheck.reports.registry import RenderOptions, renderer
 
 def _summary_lines(row: Row) -> list[str]:
     """The first column: the improvement, who leads it, where it stands, and its KPIs."""
-    lines = [f"{row.number}. {row.summary} ({row.source})", f"Lead: {row.owner}. Status: {STATE_WORDS[row.state]}."]
+    source = f" ({row.source})" if row.source else ""
+    lines = [f"{row.number}. {row.summary}{source}", f"Lead: {row.owner}. Status: {STATE_WORDS[row.state]}."]
     lines += row.status
     if row.kpis:
         lines += ["KPIs:", *(f"• {k}" for k in row.kpis)]

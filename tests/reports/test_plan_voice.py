@@ -20,7 +20,7 @@ from govcheck.engine.core.status import Status
 from govcheck.engine.facts.model import PlanAction
 from govcheck.engine.packs.loading import available_packs, load_pack
 from govcheck.reports import RENDERERS, RenderOptions
-from govcheck.reports.plan import LEP_STATUS_WORDS, Milestone, State, build, kpi, lep_status
+from govcheck.reports.plan import LEP_STATUS_WORDS, Milestone, State, build, kpi, lep_status, overview
 from govcheck.reports.plan_template import plan_template
 from tests.support.facts import facts_from
 from tests.support.golden import assess
@@ -91,10 +91,11 @@ def test_an_added_row_is_its_topics_outcome_with_a_dated_kpi_for_each_gap() -> N
     assert row.summary == plan_template().topics["registers-of-interest"].outcome
     assert row.owner == "Board Secretary"
     assert row.kpis[1] == (
-        "Every senior officer has a published register of interests, by 30 Apr 2020 "
+        "Every senior officer has a published register of interests: 2 of 2 by 30 Apr 2020 "
         "(now 1 of 2 – not recorded: Frank Green (Finance Director))"
     )
-    assert row.status == ("Not in the LEP's own plan: 3 gaps found at 31 Mar 2020.",)
+    assert row.status == ("3 gaps in registers of interest found at 31 Mar 2020.",)
+    assert row.source == ""
     assert len(row.kpis) == len(row.findings) == len(row.milestones)
 
 
@@ -102,7 +103,7 @@ def test_a_kpi_names_a_documents_missing_subjects_by_what_they_are_not_by_key() 
     finding = next(f for f in assess(GAPPY).findings if f.rule_id == "induction.pack-covers-essentials")
     assert kpi(finding) == (
         "The induction pack covers the board's objectives, the assurance framework, conflicts and ethics, "
-        "expenses and training (now 2 of 5 – short: the local assurance framework; the expenses policy; "
+        "expenses and training: 5 of 5 (now 2 of 5 – short: the local assurance framework; the expenses policy; "
         "training available to board members)"
     )
 
@@ -116,7 +117,13 @@ def test_a_kpi_names_three_items_short_then_counts_the_rest() -> None:
     assert kpi(failing).count(";") == 2
     met = replace(finding, status=Status.MET, items=tuple(replace(i, status=Status.MET) for i in finding.items))
     title = "Every board member's register is reviewed at least once a year"
-    assert kpi(met, dt.date(2020, 4, 30)) == f"{title} (met: 5 of 5)"  # no target date on what is met
+    assert kpi(met, dt.date(2020, 4, 30)) == f"{title}: 5 of 5 (met)"  # no target date on what is met
+    exempt = replace(met, items=(replace(met.items[0], status=Status.NOT_APPLICABLE), *met.items[1:]))
+    assert kpi(exempt) == f"{title}: 4 of 4 (met)"  # measured over the items it applies to
+    one = replace(finding, items=finding.items[2:3])
+    assert (
+        kpi(one, dt.date(2020, 4, 30)) == f"{title}, by 30 Apr 2020 (now: {one.items[0].label}: {one.items[0].reason})"
+    )
 
 
 def test_every_bundled_topic_has_its_own_outcome_lead_and_monitoring() -> None:
@@ -152,3 +159,15 @@ def test_the_area_leads_column_is_left_for_the_area_lead_in_every_format() -> No
     cells = re.findall(r'<td class="area-lead">(.*?)</td>', html, flags=re.S)
     assert cells == ['<span class="visually-hidden">Left for the Area Lead\'s quarterly update</span>'] * rows
     assert not Page(html).errors
+
+
+def test_the_overview_counts_the_rows_and_says_how_the_kpis_are_measured() -> None:
+    assert overview(build(assess(GAPPY))) == (
+        "The LEP's own plan has 4 actions (1 overdue, 1 open, 1 done, 1 not assessed by govcheck). "
+        "6 rows are added for the gaps no action addresses, each led by a role; their milestones fall due "
+        "1 month (high severity), 3 months (medium severity) or 6 months (low severity) after 31 Mar 2020. "
+        f"{plan_template().re_assessment} The last column is left for the Area Lead's quarterly update."
+    )
+    assert overview(build(assess(Path("tests/fixtures/exemplar-lep.yaml")))).startswith(
+        "The facts record no plan. No gap is left without an action. Each quarter,"
+    )
