@@ -182,6 +182,13 @@ def lep_status(action: ImprovementAction) -> str:
     return f"{said}, with {done} of {_plural(len(action.milestones), 'milestone')} complete."
 
 
+def _still_gaps(gaps: int, addressed: int) -> str:
+    """How many of the requirements an action addresses are still gaps (the rest are met or do not apply)."""
+    if addressed == 1:
+        return "The requirement it addresses is still a gap."
+    return f"{gaps} of the {addressed} requirements it addresses {'is still a gap' if gaps == 1 else 'are still gaps'}."
+
+
 def _past_due(due_on: dt.date | None, completed_on: dt.date | None, on: dt.date) -> bool:
     return completed_on is None and due_on is not None and due_on < on
 
@@ -211,7 +218,7 @@ def _action_row(action: ImprovementAction, found: list[Finding], assessment: Ass
         state = State.OVERDUE if overdue else State.OPEN
         if overdue:
             status.append(f"{_plural(overdue, 'milestone')} past due.")
-        status.append(f"{len(found) - len(gaps)} of {_plural(len(found), 'requirement')} it addresses met.")
+        status.append(_still_gaps(len(gaps), len(found)))
         if action.status == "done":
             remain = "the gap it addresses remains"
             if len(gaps) > 1:

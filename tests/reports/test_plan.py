@@ -60,7 +60,7 @@ def test_an_action_with_a_milestone_past_due_is_flagged_overdue() -> None:
     assert row.status == (
         "The LEP's plan has it in progress, with 1 of 2 milestones complete.",
         "1 milestone past due.",
-        "0 of 1 requirement it addresses met.",
+        "The requirement it addresses is still a gap.",
     )
 
 
@@ -76,7 +76,7 @@ def test_an_action_marked_done_while_its_gap_remains_stays_open() -> None:
     assert row.state is State.OPEN
     assert row.status == (
         "The LEP's plan has it as done, with 1 of 1 milestone complete.",
-        "0 of 1 requirement it addresses met.",
+        "The requirement it addresses is still a gap.",
         "Marked done, but the gap it addresses remains: reopen it.",
     )
 

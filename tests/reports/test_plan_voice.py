@@ -171,3 +171,21 @@ def test_the_overview_counts_the_rows_and_says_how_the_kpis_are_measured() -> No
     assert overview(build(assess(Path("tests/fixtures/exemplar-lep.yaml")))).startswith(
         "The facts record no plan. No gap is left without an action. Each quarter,"
     )
+
+
+def test_an_action_says_how_many_of_the_requirements_it_addresses_are_still_gaps() -> None:
+    facts = facts_from(
+        """
+        as_of: 2020-03-31
+        improvement_plan:
+          actions:
+            - {id: a1, summary: Every policy in place, addresses: [WHB-01, CMP-01, ROI-01], status: in-progress}
+        """
+    )
+    row = next(r for r in build(Assessor().assess_file(facts)).rows if r.action)
+    # Three are gaps for want of evidence; the committee members' registers do not apply (no committee).
+    assert [f.status for f in row.findings] == [Status.MISSING_EVIDENCE] * 3 + [Status.NOT_APPLICABLE]
+    assert row.status == (
+        "The LEP's plan has it in progress, with no milestones.",
+        "3 of the 4 requirements it addresses are still gaps.",
+    )
