@@ -1,96 +1,33 @@
 """The improvement plan: a LEP's gaps as rows of the government's four-column template.
 
-Where the facts carry the LEP's own plan, each of its actions is matched to the
-findings it addresses (by rule id or catalogue requirement id): its row keeps
-the LEP's own milestones, flags those past due, and is marked done when every
-requirement it addresses is no longer a gap. Gaps no action addresses become
-rows of their own, one per topic, with milestones dated from the as-of date by
-severity and owned by a role, as ``templates/plan.yaml`` sets out.
+Each row is an improvement in plain words with its KPIs, dated milestones, a lead, and
+how progress is monitored; the fourth column, the Area Lead's progress update, is the
+Area Lead's to fill in and is left empty. Where the facts carry the LEP's own plan,
+each of its actions is matched to the findings it addresses (by rule id or catalogue
+requirement id): its row keeps the LEP's own words and milestones, flags those past
+due, and is marked done when every requirement it addresses is no longer a gap. Gaps
+no action addresses become rows of their own, one per topic, worded, owned and
+monitored as ``templates/plan.yaml`` sets out, with a milestone per gap dated from the
+as-of date by severity. A KPI is a rule's title as the target, with where the LEP
+stands now: how many of the items it covers pass, and which fall short.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
-from importlib.resources import files
+from typing import TYPE_CHECKING
 
-import yaml
-from dateutil.relativedelta import relativedelta
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
+from govcheck.engine.core.outcome import ItemResult
 from govcheck.engine.core.results import Assessment, Finding, ImprovementAction
 from govcheck.engine.core.status import SEVERITIES, Status
 from govcheck.engine.core.wording import date_label
-from govcheck.reports.common import STATUS_WORDS, by_topic
+from govcheck.reports.common import by_topic
+from govcheck.reports.plan_template import PlanTemplate, Section, plan_template
 
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built when a plan is made
-
-
-class Column(_Data):
-    title: str
-    prompt: str
-
-
-class Section(_Data):
-    id: str
-    title: str
-    topics: list[str] = Field(default_factory=list)
-    requirements: list[str] = Field(default_factory=list)  # ids, or prefixes ending in "-"
-    default: bool = False
-
-    def places(self, requirement: str) -> bool:
-        return any(requirement == r or (r.endswith("-") and requirement.startswith(r)) for r in self.requirements)
-
-
-class PlanTemplate(_Data):
-    """``templates/plan.yaml``: sections, owners, monitoring and milestone dating, as data."""
-
-    columns: list[Column] = Field(min_length=4, max_length=4)
-    sections: list[Section]
-    owners: dict[str, str]
-    monitoring: dict[str, str]
-    re_assessment: str
-    months_to_close: dict[str, int]
-
-    @model_validator(mode="after")
-    def _complete(self) -> PlanTemplate:
-        if sum(section.default for section in self.sections) != 1:
-            raise ValueError("exactly one section must be the default")
-        if "default" not in self.owners or "default" not in self.monitoring:
-            raise ValueError("owners and monitoring each need a default")
-        if set(self.months_to_close) != set(SEVERITIES):
-            raise ValueError(f"months_to_close needs exactly {', '.join(SEVERITIES)}")
-        return self
-
-    def section_for(self, topic: str) -> Section:
-        listed = [s for s in self.sections if topic in s.topics]
-        return listed[0] if listed else next(s for s in self.sections if s.default)
-
-    def section_by_requirements(self, requirements: Sequence[str]) -> Section:
-        """The section for an action no rule matched, by the catalogue requirements it addresses."""
-        listed = [s for s in self.sections if any(s.places(r) for r in requirements)]
-        return listed[0] if listed else next(s for s in self.sections if s.default)
-
-    def owner_for(self, topic: str) -> str:
-        return self.owners.get(topic, self.owners["default"])
-
-    def monitoring_for(self, topic: str) -> str:
-        return f"{self.monitoring.get(topic, self.monitoring['default'])} {self.re_assessment}"
-
-    def due_for(self, severity: str, as_of: dt.date) -> dt.date:
-        due: dt.date = as_of + relativedelta(months=self.months_to_close[severity])
-        return due
-
-
-@cache
-def plan_template() -> PlanTemplate:
-    text = (files("govcheck.reports") / "templates" / "plan.yaml").read_text(encoding="utf-8")
-    return PlanTemplate.model_validate(yaml.safe_load(text))
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 class State(StrEnum):
@@ -112,23 +49,30 @@ STATE_WORDS = {
 }
 _ROW_ORDER = (State.OVERDUE, State.OPEN, State.ADDED, State.NOT_ASSESSED, State.DONE)
 
+# What the LEP's own plan says of an action, by the status its facts record (none, or
+# one of the facts model's values), as the end of "The LEP's plan ...".
+LEP_STATUS_WORDS: dict[str | None, str] = {
+    None: "records no status for it",
+    "planned": "has it as planned, not yet started",
+    "in-progress": "has it in progress",
+    "done": "has it as done",
+}
+
 
 @dataclass(frozen=True)
 class Milestone:
     description: str
     due_on: dt.date | None
     completed_on: dt.date | None
-    owner: str | None
     overdue: bool
 
     def words(self) -> str:
+        text = self.description.rstrip(". ")
         if self.completed_on is not None:
-            when = f"completed {date_label(self.completed_on)}"
-        elif self.due_on is not None:
-            when = ("OVERDUE: was due " if self.overdue else "due ") + date_label(self.due_on)
-        else:
-            when = "no date set"
-        return f"{self.description} ({when}" + (f"; {self.owner})" if self.owner else ")")
+            return f"{text} – completed {date_label(self.completed_on)}"
+        if self.due_on is None:
+            return text
+        return f"{text} – {'OVERDUE: was due' if self.overdue else 'by'} {date_label(self.due_on)}"
 
 
 @dataclass(frozen=True)
@@ -137,16 +81,14 @@ class Row:
     section: str
     state: State
     summary: str
+    source: str  # the LEP's action the row is, or "" for a row added for gaps no action addresses
     owner: str
     findings: tuple[Finding, ...]  # the requirements the row is about, gaps first
+    kpis: tuple[str, ...]  # one for each finding, in the same order
     milestones: tuple[Milestone, ...]
     monitoring: str
-    progress: tuple[str, ...]
+    status: tuple[str, ...]  # where the row stands, in sentences
     action: ImprovementAction | None = None
-
-    @property
-    def kpis(self) -> list[str]:
-        return [kpi(f) for f in self.findings]
 
     @property
     def first_due(self) -> dt.date | None:
@@ -168,15 +110,87 @@ class Plan:
         return sum(row.state is state for row in self.rows)
 
 
-def kpi(finding: Finding) -> str:
-    """A requirement as a measure: where it stands now, and the target."""
+_KEY = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")  # an item named by a facts key: a subject of a document
+_NAMED = 3  # items named in a KPI before "and N more"
+
+
+def _item_name(label: str, reason: str) -> str:
+    """How a KPI names an item: by its label, or for a subject of a document, by what the subject is."""
+    if _KEY.fullmatch(label):
+        return reason.split(": ", 1)[1] if ": " in reason else label.replace("-", " ")
+    return label
+
+
+def _names(names: list[str]) -> str:
+    shown = "; ".join(names[:_NAMED])  # names hold commas of their own ("Board, 25 Apr 2019")
+    return shown if len(names) <= _NAMED else f"{shown} and {len(names) - _NAMED} more"
+
+
+def _measured(finding: Finding) -> list[ItemResult]:
+    """The items a requirement is measured over: those it applies to and no waiver covers."""
+    return [item for item in finding.items if item.status not in (Status.NOT_APPLICABLE, Status.WAIVED)]
+
+
+def _now(finding: Finding, items: list[ItemResult]) -> str:
+    """Where the LEP stands on a requirement: a count of the items it covers, or the reason given."""
     if finding.status is Status.MET:
-        return f"{finding.title}: met ({finding.reason})"
-    return f"{finding.title}: now {STATUS_WORDS[finding.status]} ({finding.reason}); target: met"
+        return "met"
+    if len(items) > 1:
+        met = sum(item.status is Status.MET for item in items)
+        words = [f"now {met} of {len(items)}"]
+        short = [_item_name(i.label, i.reason) for i in items if i.status in (Status.NOT_MET, Status.PARTIAL)]
+        unrecorded = [_item_name(i.label, i.reason) for i in items if i.status is Status.MISSING_EVIDENCE]
+        unchecked = [_item_name(i.label, i.reason) for i in items if i.status is Status.ERROR]
+        words += [f"short: {_names(short)}"] if short else []
+        words += [f"not recorded: {_names(unrecorded)}"] if unrecorded else []
+        words += [f"could not be checked: {_names(unchecked)}"] if unchecked else []
+        return " – ".join(words)
+    if len(items) == 1:
+        item = items[0]
+        if _KEY.fullmatch(item.label) or item.label in item.reason:
+            return f"now: {item.reason}"
+        return f"now: {item.label}: {item.reason}"
+    return f"now: {finding.reason}"
+
+
+def kpi(finding: Finding, due: dt.date | None = None) -> str:
+    """A requirement as a measure: the rule's title as the target, by when, and where the LEP stands now.
+
+    Over several people, meetings or subjects the target is also a count: all of them.
+    """
+    items = _measured(finding)
+    by = f" by {date_label(due)}" if due is not None and finding.is_gap else ""
+    if len(items) > 1:
+        return f"{finding.title}: {len(items)} of {len(items)}{by} ({_now(finding, items)})"
+    return f"{finding.title}{',' if by else ''}{by} ({_now(finding, items)})"
 
 
 def addresses(action: ImprovementAction, finding: Finding) -> bool:
     return finding.rule_id in action.addresses or any(r in action.addresses for r in finding.requirements)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def lep_status(action: ImprovementAction) -> str:
+    """What the LEP's own plan says of an action: its status, and how many of its milestones are complete."""
+    said = f"The LEP's plan {LEP_STATUS_WORDS[action.status]}"
+    if not action.milestones:
+        return f"{said}, with no milestones."
+    done = sum(m.completed_on is not None for m in action.milestones)
+    return f"{said}, with {done} of {_plural(len(action.milestones), 'milestone')} complete."
+
+
+def _still_gaps(gaps: int, addressed: int) -> str:
+    """How many of the requirements an action addresses are still gaps (the rest are met or do not apply)."""
+    if addressed == 1:
+        return "The requirement it addresses is still a gap."
+    return f"{gaps} of the {addressed} requirements it addresses {'is still a gap' if gaps == 1 else 'are still gaps'}."
+
+
+def _past_due(due_on: dt.date | None, completed_on: dt.date | None, on: dt.date) -> bool:
+    return completed_on is None and due_on is not None and due_on < on
 
 
 def _action_row(action: ImprovementAction, found: list[Finding], assessment: Assessment, t: PlanTemplate) -> Row:
@@ -184,67 +198,69 @@ def _action_row(action: ImprovementAction, found: list[Finding], assessment: Ass
     topic = found[0].topic if found else ""
     owner = action.owner or t.owner_for(topic)
     milestones = tuple(
-        Milestone(
-            m.description,
-            m.due_on,
-            m.completed_on,
-            None,
-            m.completed_on is None and m.due_on is not None and m.due_on < on,
-        )
+        Milestone(m.description, m.due_on, m.completed_on, _past_due(m.due_on, m.completed_on, on))
         for m in action.milestones
     )
     gaps = [f for f in found if f.is_gap]
-    overdue = [m for m in milestones if m.overdue]
-    done = sum(m.completed_on is not None for m in milestones)
-    said = action.status.replace("-", " ") if action.status else "no status recorded"
-    progress = [f"{date_label(on)}: the LEP's plan shows it {said}; {done} of {len(milestones)} milestones complete."]
-    progress += [f"Overdue: {m.description}, due {date_label(m.due_on)}." for m in overdue if m.due_on]
+    overdue = sum(m.overdue for m in milestones)
+    status = [lep_status(action)]
     if not found:
         state = State.NOT_ASSESSED
-        progress.append(
+        status.append(
             f"It addresses {', '.join(action.addresses) or 'no requirement'}, which {assessment.pack.id} "
             "does not check, so its effect is not measured here."
         )
     elif not gaps:
         state = State.DONE
-        progress.append("Every requirement it addresses is no longer a gap.")
-        if action.status != "done":
-            progress.append("It can be closed in the LEP's plan.")
+        closed = "." if action.status == "done" else ": it can be closed in the LEP's plan."
+        status.append(f"Every requirement it addresses is no longer a gap{closed}")
     else:
         state = State.OVERDUE if overdue else State.OPEN
-        progress.append(f"{len(found) - len(gaps)} of {len(found)} requirements it addresses met.")
+        if overdue:
+            status.append(f"{_plural(overdue, 'milestone')} past due.")
+        status.append(_still_gaps(len(gaps), len(found)))
         if action.status == "done":
-            remain = (
-                "the gap it addresses remains" if len(gaps) == 1 else f"{len(gaps)} of the gaps it addresses remain"
-            )
-            progress.append(f"Marked done, but {remain}: reopen it.")
+            remain = "the gap it addresses remains"
+            if len(gaps) > 1:
+                remain = f"{len(gaps)} of the gaps it addresses remain"
+            status.append(f"Marked done, but {remain}: reopen it.")
     section = (t.section_for(topic) if found else t.section_by_requirements(action.addresses)).id
-    summary = f"{action.summary} (the LEP's action {action.id})"
     findings = tuple(gaps + [f for f in found if not f.is_gap])
-    monitoring = t.monitoring_for(topic)
-    return Row(0, section, state, summary, owner, findings, milestones, monitoring, tuple(progress), action)
+    return Row(
+        0,
+        section,
+        state,
+        action.summary,
+        f"the LEP's action {action.id}",
+        owner,
+        findings,
+        tuple(kpi(f) for f in findings),
+        milestones,
+        t.monitoring_for(topic),
+        tuple(status),
+        action,
+    )
 
 
 def _added_row(topic: str, gaps: list[Finding], assessment: Assessment, t: PlanTemplate) -> Row:
-    owner = t.owner_for(topic)
     ordered = sorted(gaps, key=lambda f: SEVERITIES.index(f.severity))
-    milestones = tuple(
-        Milestone(f.remediation, t.due_for(f.severity, assessment.as_of), None, owner, False) for f in ordered
-    )
-    word = gaps[0].topic_title
-    summary = f"Meet the framework's requirements on {word[0].lower()}{word[1:]}"
-    noun = "gap" if len(gaps) == 1 else "gaps"
-    progress = (f"{date_label(assessment.as_of)}: baseline; {len(gaps)} {noun}, not yet in the LEP's own plan.",)
+    due = [t.due_for(f.severity, assessment.as_of) for f in ordered]
+    milestones = tuple(Milestone(f.remediation, on, None, False) for f, on in zip(ordered, due, strict=True))
+    title = gaps[0].topic_title
+    topic_words = title[0].lower() + title[1:] if title[1:2].islower() else title  # "LEP ..." keeps its capitals
+    status = (f"{_plural(len(gaps), 'gap')} in {topic_words} found at {date_label(assessment.as_of)}.",)
     return Row(
         0,
         t.section_for(topic).id,
         State.ADDED,
-        summary,
-        owner,
+        t.topic(topic).outcome,
+        "",
+        t.owner_for(topic),
         tuple(ordered),
+        tuple(kpi(f, on) for f, on in zip(ordered, due, strict=True)),
         milestones,
         t.monitoring_for(topic),
-        progress,
+        status,
     )
 
 
@@ -271,16 +287,20 @@ def build(assessment: Assessment, template: PlanTemplate | None = None) -> Plan:
 
 
 def overview(plan: Plan) -> str:
-    """One paragraph: what the plan holds and how its added rows were dated and owned."""
+    """One paragraph: what the plan holds, how its added rows were dated, and how its KPIs are measured."""
     actions = len(plan.assessment.improvement_actions)
     states = [State.OVERDUE, State.OPEN, State.DONE, State.NOT_ASSESSED]
     counted = ", ".join(f"{plan.count(s)} {STATE_WORDS[s].split(':')[0]}" for s in states if plan.count(s))
-    mine = f"The LEP's own plan has {actions} actions ({counted}). " if actions else "The facts record no plan. "
+    mine = "The facts record no plan. "
+    if actions:
+        mine = f"The LEP's own plan has {_plural(actions, 'action')} ({counted}). "
     added = plan.count(State.ADDED)
+    measured = f"{plan.template.re_assessment} The last column is left for the Area Lead's quarterly update."
     if not added:
-        return mine + "No gap is left without an action."
-    months = [f"{n} month{'' if n == 1 else 's'} ({s} severity)" for s, n in plan.template.months_to_close.items()]
+        return f"{mine}No gap is left without an action. {measured}"
+    months = [f"{_plural(n, 'month')} ({s} severity)" for s, n in plan.template.months_to_close.items()]
     return (
-        f"{mine}{added} rows are added for the gaps no action addresses, owned by roles; their milestones fall "
-        f"due {', '.join(months[:-1])} or {months[-1]} after {date_label(plan.assessment.as_of)}."
+        f"{mine}{_plural(added, 'row')} {'is' if added == 1 else 'are'} added for the gaps no action addresses, "
+        f"each led by a role; their milestones fall due {', '.join(months[:-1])} or {months[-1]} after "
+        f"{date_label(plan.assessment.as_of)}. {measured}"
     )

@@ -16,8 +16,11 @@ from govcheck.reports.registry import RenderOptions, renderer
 
 
 def _summary_lines(row: Row) -> list[str]:
-    lines = [f"{row.number}. {row.summary}", f"Owner: {row.owner}. State: {STATE_WORDS[row.state]}."]
-    if row.findings:
+    """The first column: the improvement, who leads it, where it stands, and its KPIs."""
+    source = f" ({row.source})" if row.source else ""
+    lines = [f"{row.number}. {row.summary}{source}", f"Lead: {row.owner}. Status: {STATE_WORDS[row.state]}."]
+    lines += row.status
+    if row.kpis:
         lines += ["KPIs:", *(f"• {k}" for k in row.kpis)]
     return lines
 
@@ -28,7 +31,7 @@ def _markdown_row(row: Row) -> str:
         [f"**{escape(summary[0])}**", *map(escape, summary[1:])],
         [escape(f"• {m.words()}") for m in row.milestones] or ["–"],
         [escape(row.monitoring)],
-        list(map(escape, row.progress)),
+        [""],  # the Area Lead's progress update, for the Area Lead to fill in
     ]
     return "| " + " | ".join("<br>".join(cell) for cell in cells) + " |"
 
@@ -69,8 +72,9 @@ CSV_COLUMNS = (
     "improvement_summary",
     "milestones",
     "monitoring_process",
-    "progress_update",
+    "area_lead_progress_update",
     "state",
+    "status",
     "owner",
     "first_due",
     "rules",
@@ -93,8 +97,9 @@ def render_csv(assessments: Sequence[Assessment], options: RenderOptions) -> str
                         "\n".join(_summary_lines(row)),
                         "\n".join(f"• {m.words()}" for m in row.milestones),
                         row.monitoring,
-                        "\n".join(row.progress),
+                        "",  # the Area Lead's to fill in
                         row.state.value,
+                        " ".join(row.status),
                         row.owner,
                         row.first_due.isoformat() if row.first_due else "",
                         " ".join(f.rule_id for f in row.findings),

@@ -11,7 +11,6 @@ import contextlib
 import json
 import os
 import select
-import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -21,30 +20,12 @@ from typing import Any
 import pytest
 
 from govcheck.reports import RENDERERS, RenderOptions
+from tests.support.browser import CHROMIUM, FLAGS, WAIT
 from tests.support.golden import assess, scenario_files
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = next(
-    (
-        found
-        for name in ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
-        if (found := shutil.which(name))
-    ),
-    None,
-)
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--remote-debugging-pipe",
-)
-WAIT = 30.0  # seconds: a generous bound on a slow machine, never a measurement
+PIPE = "--remote-debugging-pipe"  # the DevTools protocol on fds 3 and 4, so nothing listens on a port
 
 
 class Browser:
@@ -59,7 +40,7 @@ class Browser:
             os.dup2(from_browser, 4)
 
         self.process = subprocess.Popen(
-            [binary, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+            [binary, *FLAGS, PIPE, f"--user-data-dir={profile}", "about:blank"],
             pass_fds=(3, 4),
             preexec_fn=wire,  # only dup2 between fork and exec
             stdout=subprocess.DEVNULL,

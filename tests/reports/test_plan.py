@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from govcheck.engine.assess.assessor import Assessor
 from govcheck.engine.packs.loading import available_packs, load_pack
 from govcheck.reports import RENDERERS, RenderOptions
-from govcheck.reports.plan import Plan, PlanTemplate, Row, State, build, plan_template
+from govcheck.reports.plan import Plan, Row, State, build
+from govcheck.reports.plan_template import PlanTemplate, plan_template
 from tests.support.facts import facts_from
 from tests.support.golden import assert_golden, assess, scenario_name, scenarios
 
@@ -52,27 +53,39 @@ def test_an_action_with_a_milestone_past_due_is_flagged_overdue() -> None:
         ("All registers online", True),
     ]
     assert [f.rule_id for f in row.findings] == ["registers.board-members-published"]
-    assert "Overdue: All registers online, due 28 Feb 2020." in row.progress
+    assert [m.words() for m in row.milestones] == [
+        "Missing registers collected – completed 29 Jan 2020",
+        "All registers online – OVERDUE: was due 28 Feb 2020",
+    ]
+    assert row.status == (
+        "The LEP's plan has it in progress, with 1 of 2 milestones complete.",
+        "1 milestone past due.",
+        "The requirement it addresses is still a gap.",
+    )
 
 
 def test_an_action_whose_requirement_is_now_met_is_done_even_if_matched_by_requirement_id() -> None:
     row = by_action(gappy_plan())["act-2"]  # addresses CMP-01, the complaints rule's requirement
     assert row.state is State.DONE
     assert [f.rule_id for f in row.findings] == ["complaints.policy-published-and-reviewed"]
-    assert "It can be closed in the LEP's plan." in row.progress
+    assert row.status[-1] == "Every requirement it addresses is no longer a gap: it can be closed in the LEP's plan."
 
 
 def test_an_action_marked_done_while_its_gap_remains_stays_open() -> None:
     row = by_action(gappy_plan())["act-3"]
     assert row.state is State.OPEN
-    assert any("Marked done, but" in line and "reopen it" in line for line in row.progress)
+    assert row.status == (
+        "The LEP's plan has it as done, with 1 of 1 milestone complete.",
+        "The requirement it addresses is still a gap.",
+        "Marked done, but the gap it addresses remains: reopen it.",
+    )
 
 
 def test_an_action_addressing_nothing_the_pack_checks_is_kept_and_said_so() -> None:
     row = by_action(gappy_plan())["act-4"]
     assert row.state is State.NOT_ASSESSED
     assert row.section == "governance"
-    assert any("DIV-01" in line for line in row.progress)
+    assert row.status[-1] == "It addresses DIV-01, which ci-core does not check, so its effect is not measured here."
 
 
 def test_gaps_no_action_addresses_are_added_by_topic_dated_by_severity_and_owned_by_role() -> None:
@@ -99,6 +112,7 @@ def test_a_topic_no_section_lists_goes_to_the_default_section_and_owner() -> Non
     template = plan_template().model_copy(update={"months_to_close": {"high": 2, "medium": 4, "low": 8}})
     assert template.section_for("a-new-topic").id == "governance"
     assert template.owner_for("a-new-topic") == "Chief Executive"
+    assert template.topic("a-new-topic") == template.topics["default"]
     assert template.due_for("high", dt.date(2020, 1, 31)) == dt.date(2020, 3, 31)
 
 
