@@ -179,7 +179,13 @@ class ModernGovClient:
                 f"refused (HTTP {status}): the web service is closed to the public on this site",
                 "ask the council's democratic services to open mgWebService.asmx, or key the meetings by hand",
             )
-        raise SourceError.at(url, f"answered HTTP {status}", "try again later")
+        if status in RETRIED_STATUSES:
+            raise SourceError.at(
+                url,
+                f"kept answering HTTP {status} after {self.retries} retries",
+                "the site is having trouble; try again later",
+            )
+        raise SourceError.at(url, f"answered HTTP {status}", "check the address")
 
 
 def _reason(error: Exception) -> str:

@@ -7,6 +7,7 @@ may put other answers in front of the recorded ones (``answer``), and read the r
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -83,10 +84,9 @@ def serve(service: RecordedService) -> Iterator[RecordedService]:
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(reply.body)))
             self.end_headers()
-            try:
+            # The client may stop reading part way: an oversize answer, refused.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(reply.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client stopped reading: an oversize answer, refused part way
 
         def log_message(self, format: str, *args: object) -> None:
             pass
