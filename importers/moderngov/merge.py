@@ -145,7 +145,12 @@ def _append(edits: _Edits, root: yaml.MappingNode, key: str, items: list[dict[st
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         raise InputError.single(name, f"{key} is not a list", line, column, hint="nothing was written")
     if node.flow_style and not node.value:
-        edits.replace(node.start_mark.index, node.end_mark.index, "\n" + _block(items, 2).rstrip("\n"))
+        # `meetings: []` becomes a block list; a comment after the brackets stays on the key's line.
+        start = node.start_mark.index
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        edits.replace(start, node.end_mark.index, "")
+        edits.insert(_after_line(text, node), _block(items, 2))
     elif node.flow_style:
         closing = text.rindex("]", node.start_mark.index, node.end_mark.index)
         edits.insert(closing, "".join(f", {_flow(item)}" for item in items))
