@@ -1,7 +1,8 @@
 """Meeting records as facts (format 2): what the service tells, each with its address; what it cannot, left out.
 
 The service tells a meeting's date, who attended and in what capacity, its agenda, the
-minutes of each item once published, and which items were exempt. It cannot tell when the
+minutes of each item once published (so the day the next meeting approved them), and which
+items were exempt. It cannot tell when the
 papers or minutes were published, so those facts are left out and the rules report missing
 evidence rather than a guess. A meeting after the as-of date is marked scheduled; a
 cancelled one is left out, since it was not held.
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from govcheck.importers.moderngov.approvals import approvals
 from govcheck.importers.moderngov.attendees import People, presence
 from govcheck.importers.moderngov.declarations import is_declarations_item, read_declarations
 from govcheck.importers.moderngov.parse import AgendaItem, LinkedDocument, MeetingRecord
@@ -52,6 +54,7 @@ def meetings_as_facts(
     """Each record as a meeting of ``body``, its attendees found in (or added to) ``people``."""
     imported = Imported([], [])
     taken: set[str] = set()
+    approved = approvals(records)
     for record in sorted(records, key=lambda r: (r.held_on, r.id)):
         page = meeting_page(record.committee_id, record.id)
         if record.is_cancelled:
@@ -62,7 +65,12 @@ def meetings_as_facts(
         while meeting_id in taken:
             meeting_id, number = f"{base}-{number}", number + 1
         taken.add(meeting_id)
-        imported.meetings.append(_meeting(record, meeting_id, body, as_of, people, page, imported.notes))
+        entry = _meeting(record, meeting_id, body, as_of, people, page, imported.notes)
+        if record.id in approved and approved[record.id] <= as_of:
+            evidence = entry.pop("evidence")  # kept last, where a reader looks for it
+            entry["minutes_approved_on"] = approved[record.id]
+            entry["evidence"] = evidence
+        imported.meetings.append(entry)
     imported.people = people.added
     return imported
 

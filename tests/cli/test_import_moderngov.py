@@ -58,6 +58,7 @@ def test_the_meetings_read_are_a_facts_file_govcheck_checks(site: RecordedServic
         ("amira-khan", "5", None),
     ]
     assert june["confidential_items"][0]["reason"].startswith("Schedule 12A paragraph 3 ")
+    assert june["minutes_approved_on"].isoformat() == "2019-09-19"  # as the September minutes record
     for left_out in ("papers_published_on", "draft_minutes_published_on", "final_minutes_published_on"):
         assert all(left_out not in meeting for meeting in meetings)
     assert meetings[1]["declarations"] == []  # "There were no declarations of interest."

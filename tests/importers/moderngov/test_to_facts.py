@@ -174,3 +174,31 @@ def test_a_cancelled_meeting_is_left_out_and_a_later_one_scheduled() -> None:
 def test_two_meetings_on_one_day_have_ids_of_their_own() -> None:
     ids = [m["id"] for m in as_facts(record(id="1"), record(id="2"))]
     assert ids == ["board-2019-06-20", "board-2019-06-20-2"]
+
+
+def minutes_item(title: str, minutes: str) -> AgendaItem:
+    return AgendaItem("3", title, False, "", minutes, ())
+
+
+APPROVED = "RESOLVED: That the minutes be approved as a correct record and signed by the Chair."
+
+
+@pytest.mark.parametrize(
+    ("title", "minutes", "approved_on"),
+    [
+        ("Minutes of the meeting held on 20 June 2019", APPROVED, dt.date(2019, 9, 19)),
+        ("Minutes - 20/06/2019", APPROVED, dt.date(2019, 9, 19)),
+        ("Minutes of the previous meeting", "The minutes were agreed as a true record.", dt.date(2019, 9, 19)),
+        ("Minutes of the meeting held on 21 March 2019", APPROVED, None),  # a meeting not read
+        ("Minutes of the meeting held on 20 June 2019", "The minutes were deferred.", None),
+        ("Minutes of the meeting held on 20 June 2019", "", None),  # minutes not yet published
+    ],
+)
+def test_minutes_are_approved_on_the_day_the_next_meeting_approves_them(
+    title: str, minutes: str, approved_on: dt.date | None
+) -> None:
+    june = record(id="1", held_on=dt.date(2019, 6, 20))
+    september = record(id="2", held_on=dt.date(2019, 9, 19), items=(minutes_item(title, minutes),))
+    first, _ = as_facts(june, september)
+    assert first.get("minutes_approved_on") == approved_on
+    assert list(first)[-1] == "evidence"
