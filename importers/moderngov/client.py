@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from govcheck import __version__
@@ -69,16 +69,15 @@ class ModernGovClient:
     retries: int = 4
     backoff: float = 1.0
     max_bytes: int = DEFAULT_MAX_BYTES
+    longest_wait: float = 60.0  # the most a site's Retry-After may make a request wait
     _last: float = field(default=0.0, init=False)
-    _clock: Callable[[], float] = field(default=time.monotonic, init=False)
 
     def __post_init__(self) -> None:
         import requests
         from requests.adapters import HTTPAdapter
-        from urllib3.util.retry import Retry
 
         self.root = service_root(self.base_url)
-        retry = Retry(
+        retry = _retry_within(self.longest_wait)(
             total=self.retries,
             connect=self.retries,
             read=self.retries,
@@ -151,11 +150,11 @@ class ModernGovClient:
         except requests.exceptions.RequestException as error:
             raise SourceError.at(url, f"could not be read: {_reason(error)}") from None
         finally:
-            self._last = self._clock()
+            self._last = time.monotonic()
 
     def _wait(self) -> None:
         if self._last and self.interval > 0:
-            pause = self.interval - (self._clock() - self._last)
+            pause = self.interval - (time.monotonic() - self._last)
             if pause > 0:
                 time.sleep(pause)
 
@@ -186,6 +185,19 @@ class ModernGovClient:
                 "the site is having trouble; try again later",
             )
         raise SourceError.at(url, f"answered HTTP {status}", "check the address")
+
+
+def _retry_within(longest_wait: float) -> Any:
+    """urllib3's Retry, waiting no longer than ``longest_wait`` seconds however long a site's Retry-After asks."""
+    from urllib3.response import BaseHTTPResponse
+    from urllib3.util.retry import Retry
+
+    class RetryWithin(Retry):
+        def get_retry_after(self, response: BaseHTTPResponse) -> float | None:
+            asked = super().get_retry_after(response)
+            return None if asked is None else min(asked, longest_wait)
+
+    return RetryWithin
 
 
 def _reason(error: Exception) -> str:

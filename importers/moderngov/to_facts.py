@@ -103,6 +103,9 @@ def _attendance(record: MeetingRecord, body: str, people: People, page: str, not
     others: list[str] = []
     for attendee in record.attendees or ():
         kind = presence(attendee)
+        if not attendee.name:
+            notes.append(f"{record.held_on} ({page}): an attendee without a name; left out")
+            continue
         if kind == "in_attendance":
             others.append(attendee.name)
             continue

@@ -24,6 +24,7 @@ class Reply:
     status: int
     body: bytes
     content_type: str = XML
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -83,6 +84,8 @@ def serve(service: RecordedService) -> Iterator[RecordedService]:
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(reply.body)))
+            for name, value in reply.headers:
+                self.send_header(name, value)
             self.end_headers()
             # The client may stop reading part way: an oversize answer, refused.
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):

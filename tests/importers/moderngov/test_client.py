@@ -49,6 +49,14 @@ def test_a_server_that_keeps_failing_is_reported_after_the_retries(site: Recorde
     assert len(site.requests) == 3
 
 
+def test_a_site_asking_to_wait_an_hour_is_waited_for_no_longer_than_allowed(site: RecordedService) -> None:
+    site.answer("GetCommittees", Reply(503, b"busy", headers=(("Retry-After", "3600"),)))
+    started = time.monotonic()
+    client(site.url, longest_wait=0.2).committees()
+    assert 0.2 <= time.monotonic() - started < 10
+    assert len(site.requests) == 2
+
+
 def test_an_unreachable_site_says_so() -> None:
     url = f"http://127.0.0.1:{unused_port()}"
     with pytest.raises(SourceError) as caught:
