@@ -9,6 +9,7 @@ in. The result is read back as a facts file before it is handed over.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,7 +73,7 @@ def merge_into(
         for key, value in meeting.items():
             if key not in typed_meetings[index]:
                 missing[key] = value
-            elif key not in _NOT_COMPARED and typed_meetings[index][key] != value:
+            elif key not in _NOT_COMPARED and _comparable(key, typed_meetings[index][key]) != _comparable(key, value):
                 merged.kept.append(
                     f"kept meetings[{index}].{key} as typed: {_words(typed_meetings[index][key])}; "
                     f"ModernGov says {_words(value)}"
@@ -100,6 +101,21 @@ def merge_into(
     return merged
 
 
+def _comparable(key: str, value: Any) -> Any:
+    """What a fact is compared by: a date however it is written; declarations by who and which item; exempt items
+    by item. Detail typed by hand that the service does not give (a note, the evidence) is no difference."""
+    if isinstance(value, str) and key.endswith("_on"):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    if key == "declarations" and isinstance(value, list):
+        return sorted((str(d.get("person")), str(d.get("item"))) for d in value if isinstance(d, dict))
+    if key == "confidential_items" and isinstance(value, list):
+        return sorted(str(c.get("item")) for c in value if isinstance(c, dict))
+    return value
+
+
 def _same_meeting(typed: list[dict[str, Any]], meeting: dict[str, Any]) -> int | None:
     for index, existing in enumerate(typed):
         if isinstance(existing, dict) and existing.get("id") == meeting["id"]:
@@ -108,7 +124,7 @@ def _same_meeting(typed: list[dict[str, Any]], meeting: dict[str, Any]) -> int |
         if (
             isinstance(existing, dict)
             and existing.get("body") == meeting["body"]
-            and existing.get("held_on") == meeting["held_on"]
+            and _comparable("held_on", existing.get("held_on")) == meeting["held_on"]
         ):
             return index
     return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import sys
 import textwrap
@@ -159,3 +161,27 @@ def test_without_its_packages_the_command_says_what_to_install(
     assert code == 2
     assert "pip install 'govcheck[moderngov]'" in err
     assert site.requests == []
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_long_pull_shows_its_progress_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govcheck.cli.import_moderngov import _progress
+    from govcheck.importers.moderngov.parse import MeetingStub
+
+    stubs = [MeetingStub(str(n), "412", dt.date(2019, 6, 20), "Confirmed") for n in range(6)]
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert list(_progress(stubs)) == stubs
+    assert "reading meetings" in terminal.getvalue()
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    assert list(_progress(stubs)) == stubs
+    assert piped.getvalue() == ""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert list(_progress(stubs[:2])) == stubs[:2]  # a few meetings are read before a bar would draw
+    assert terminal.getvalue() == ""

@@ -119,3 +119,18 @@ def test_facts_that_would_not_load_together_are_refused_whole() -> None:
         merge_into(TYPED, "lep.yaml", meetings=[stray], people=[], body=None)
     assert "the meetings from ModernGov do not fit this file" in str(caught.value)
     assert "unknown body 'panel'" in str(caught.value)
+
+
+def test_a_date_typed_in_quotes_and_declarations_typed_in_brief_are_no_difference() -> None:
+    typed = TYPED.replace("held_on: 2019-06-20", 'held_on: "2019-06-20"').replace(
+        "attendance: [jsmith]  # from the printed minutes",
+        "attendance: [jsmith]\n    declarations: [{person: jsmith, item: '6'}]",
+    )
+    said = meeting(
+        dt.date(2019, 6, 20),
+        attendance=["jsmith"],
+        declarations=[{"person": "jsmith", "item": "6", "interest": "a director", "is_minuted": True}],
+    )
+    merged = merge_into(typed, "lep.yaml", meetings=[said], people=[], body=None)
+    assert merged.kept == []
+    assert merged.added == []
