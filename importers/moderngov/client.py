@@ -130,10 +130,16 @@ class ModernGovClient:
                 if declared.isdigit() and int(declared) > self.max_bytes:
                     raise self._too_big(url)
                 body = bytearray()
+                # The timeout bounds each wait for bytes; this bounds the whole answer, sent however slowly.
+                deadline = time.monotonic() + 4 * self.timeout
                 for chunk in response.iter_content(chunk_size=65536):
                     body += chunk
                     if len(body) > self.max_bytes:
                         raise self._too_big(url)
+                    if time.monotonic() > deadline:
+                        raise SourceError.at(
+                            url, f"took over {4 * self.timeout:g} seconds to send its answer", "try again later"
+                        )
                 return Answer(url, bytes(body), response.headers.get("Content-Type", ""))
         except requests.exceptions.RetryError:
             raise SourceError.at(

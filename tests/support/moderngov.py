@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +26,7 @@ class Reply:
     body: bytes
     content_type: str = XML
     headers: tuple[tuple[str, str], ...] = ()
+    drip: float = 0.0  # seconds between pieces of ten bytes: a site sending its answer very slowly
 
 
 @dataclass
@@ -89,7 +91,12 @@ def serve(service: RecordedService) -> Iterator[RecordedService]:
             self.end_headers()
             # The client may stop reading part way: an oversize answer, refused.
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(reply.body)
+                if not reply.drip:
+                    self.wfile.write(reply.body)
+                for start in range(0, len(reply.body), 10) if reply.drip else ():
+                    self.wfile.write(reply.body[start : start + 10])
+                    self.wfile.flush()
+                    time.sleep(reply.drip)
 
         def log_message(self, format: str, *args: object) -> None:
             pass

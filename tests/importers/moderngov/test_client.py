@@ -85,6 +85,12 @@ def test_an_answer_larger_than_the_cap_is_refused_unread(site: RecordedService) 
         client(site.url, max_bytes=100_000).meeting("2301")
 
 
+def test_an_answer_sent_too_slowly_is_given_up(site: RecordedService) -> None:
+    site.answer("GetMeeting", Reply(200, b"<meeting>" + b" " * 300 + b"</meeting>", drip=0.05))
+    with pytest.raises(SourceError, match="took over 1 seconds to send its answer"):
+        client(site.url, timeout=0.25).meeting("2301")
+
+
 def test_requests_keep_the_interval_asked_for(site: RecordedService) -> None:
     polite = client(site.url, interval=0.3)
     started = time.monotonic()
