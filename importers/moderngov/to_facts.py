@@ -90,6 +90,8 @@ def _meeting(
             declared = _declarations(record, declarations_items[0], body, people, page, notes)
             if declared is not None:
                 entry["declarations"] = declared
+            elif not declarations_items[0].minutes:
+                notes.append(f"{record.held_on} ({page}): declarations not known, as its minutes are not published")
         exempt = [_confidential(item, page) for item in record.items if item.is_exempt]
         if exempt:
             entry["confidential_items"] = exempt
@@ -98,32 +100,42 @@ def _meeting(
 
 
 def _attendance(record: MeetingRecord, body: str, people: People, page: str, notes: list[str]) -> dict[str, Any]:
+    """Members present and apologies, and others in attendance by name.
+
+    A list with a member missing would undercount a quorum, so where any member's attendance
+    cannot be read (not yet recorded, a word not known, a name that fits several people) both
+    lists are left out and the reason is noted: the quorum is then not known, never failed.
+    """
     present: list[str] = []
     apologies: list[str] = []
     others: list[str] = []
+    unread: list[str] = []
     for attendee in record.attendees or ():
         kind = presence(attendee)
-        if not attendee.name:
-            notes.append(f"{record.held_on} ({page}): an attendee without a name; left out")
-            continue
         if kind == "in_attendance":
-            others.append(attendee.name)
+            others.append(attendee.name or "(no name given)")
             continue
-        if kind in ("expected", "unknown"):
-            notes.append(
-                f"{record.held_on} ({page}): {attendee.name}'s attendance {attendee.attendance!r} "
-                "is not one govcheck reads; left out"
-            )
-            continue
-        person = people.find(attendee, body, page)
+        person = people.find(attendee, body, page) if attendee.name and kind not in ("expected", "unknown") else None
         if person is None:
-            notes.append(f"{record.held_on} ({page}): {attendee.name} fits more than one person in the facts; left out")
-            continue
-        if kind == "present" and person not in present:
+            why = (
+                "no name given"
+                if not attendee.name
+                else f"{attendee.attendance or 'nothing'!r} recorded"
+                if kind in ("expected", "unknown")
+                else "the name fits more than one person in the facts"
+            )
+            unread.append(f"{attendee.name or 'an attendee'} ({why})")
+        elif kind == "present" and person not in present:
             present.append(person)
         elif kind == "apologies" and person not in apologies and person not in present:
             apologies.append(person)
-    found: dict[str, Any] = {"attendance": present, "apologies": apologies}
+    found: dict[str, Any] = {}
+    if unread:
+        notes.append(
+            f"{record.held_on} ({page}): attendance left out, as not all of it could be read: " + "; ".join(unread)
+        )
+    else:
+        found = {"attendance": present, "apologies": apologies}
     if others:
         found["in_attendance"] = others
     return found

@@ -202,3 +202,46 @@ def test_minutes_are_approved_on_the_day_the_next_meeting_approves_them(
     first, _ = as_facts(june, september)
     assert first.get("minutes_approved_on") == approved_on
     assert list(first)[-1] == "evidence"
+
+
+def test_attendance_not_all_read_is_left_out_rather_than_undercounting_a_quorum() -> None:
+    attendees = (
+        Attendee("Jane Smith", "Chair", "Present"),
+        Attendee("Tom Green", "Committee Member", "Expected"),  # not yet recorded
+        Attendee("Sarah Jones", "Officer", "In attendance"),
+    )
+    imported = meetings_as_facts(
+        [record(attendees=attendees)],
+        body="board",
+        as_of=dt.date(2020, 3, 31),
+        people=People(),
+        meeting_page=lambda c, m: f"p{m}",
+    )
+    (meeting,) = imported.meetings
+    assert "attendance" not in meeting
+    assert "apologies" not in meeting
+    assert meeting["in_attendance"] == ["Sarah Jones"]
+    assert imported.notes == [
+        "2019-06-20 (p1): attendance left out, as not all of it could be read: Tom Green ('Expected' recorded)"
+    ]
+
+
+def test_a_member_whose_name_fits_two_people_leaves_the_attendance_unknown() -> None:
+    people = People.of([("js1", "Jane Smith"), ("js2", "Cllr Jane Smith")])
+    imported = meetings_as_facts(
+        [record()], body="board", as_of=dt.date(2020, 3, 31), people=people, meeting_page=lambda c, m: "p"
+    )
+    assert "attendance" not in imported.meetings[0]
+    assert "the name fits more than one person in the facts" in imported.notes[0]
+
+
+def test_declarations_not_yet_minuted_are_not_known_and_said_so() -> None:
+    imported = meetings_as_facts(
+        [record(items=(item(""),))],
+        body="board",
+        as_of=dt.date(2020, 3, 31),
+        people=People(),
+        meeting_page=lambda c, m: "p",
+    )
+    assert "declarations" not in imported.meetings[0]
+    assert imported.notes == ["2019-06-20 (p): declarations not known, as its minutes are not published"]
