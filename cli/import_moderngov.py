@@ -88,7 +88,7 @@ def moderngov(
     typed = parse_facts(typed_text, str(into)) if typed_text is not None else None
     as_of = typed.facts.as_of if typed is not None else (as_of or dt.date.today())
     last = last or as_of
-    first = first or last - dt.timedelta(days=364)
+    first = first or _year_to(last)
     if first > last:
         raise click.BadParameter(f"--from {first} is after --to {last}", param_hint="--from")
 
@@ -136,6 +136,15 @@ def moderngov(
         f"({first} to {last}) from {client.root}; wrote {shown}",
         err=True,
     )
+
+
+def _year_to(last: dt.date) -> dt.date:
+    """The first day of the year that ends on ``last``: 2019-04-01 for 2020-03-31."""
+    try:
+        a_year_before = last.replace(year=last.year - 1)
+    except ValueError:  # 29 February
+        a_year_before = last.replace(year=last.year - 1, day=28)
+    return a_year_before + dt.timedelta(days=1)
 
 
 def _progress(stubs: list[MeetingStub]) -> Iterator[MeetingStub]:

@@ -11,6 +11,8 @@ from govcheck.importers.moderngov import parse
 from govcheck.importers.moderngov.client import ModernGovClient, SourceError
 from govcheck.importers.moderngov.parse import Committee, MeetingRecord, MeetingStub
 
+# A committee meets a dozen times a year: far more in one pull is a broken or hostile list, each a request.
+MAX_MEETINGS = 1000
 # Given the meetings to read, yields each as it is read: a progress bar wraps it, or it is left as it is.
 Progress = Callable[[list[MeetingStub]], Iterable[MeetingStub]]
 
@@ -47,6 +49,12 @@ def pull(
         for stub in parse.meeting_stubs(answer)
         if first <= stub.held_on <= last and stub.committee_id in ("", committee.id)
     ]
+    if len(stubs) > MAX_MEETINGS:
+        raise SourceError.at(
+            answer.url,
+            f"lists {len(stubs):,} meetings from {first} to {last}, more than a committee holds in decades",
+            f"narrow --from and --to; govcheck reads at most {MAX_MEETINGS:,} meetings at a time",
+        )
     return Pulled(committee, list(_read(client, committee, stubs, progress)))
 
 

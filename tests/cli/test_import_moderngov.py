@@ -145,6 +145,16 @@ def test_a_date_that_is_no_date_stops_the_import_before_anything_is_written(
     assert not out.exists()
 
 
+def test_a_list_of_more_meetings_than_a_committee_holds_is_refused_before_reading_them(site: RecordedService) -> None:
+    stub = "<meeting><meetingid>{0}</meetingid><meetingdate>20/06/2019</meetingdate></meeting>"
+    listed = "<getmeetings><meetings>" + "".join(stub.format(n) for n in range(1001)) + "</meetings></getmeetings>"
+    site.answer("GetMeetings", Reply(200, listed.encode()))
+    code, _, err = pull(site, "--as-of", "2020-03-31")
+    assert code == 2
+    assert "lists 1,001 meetings from 2019-04-01 to 2020-03-31" in err
+    assert [r.operation for r in site.requests] == ["GetCommittees", "GetMeetings"]
+
+
 def test_a_disabled_web_service_says_so(site: RecordedService) -> None:
     page = b"<!DOCTYPE html><html><body><p>The web service is disabled.</p></body></html>"
     site.answer("GetCommittees", Reply(200, page, "text/html"))
