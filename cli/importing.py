@@ -12,7 +12,9 @@ import importlib
 import click
 
 # Each source's command, imported only when that source is used.
-SOURCES: dict[str, str] = {}
+SOURCES: dict[str, str] = {
+    "moderngov": "govcheck.cli.import_moderngov:moderngov",
+}
 
 
 class _ImportGroup(click.Group):

@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("govcheck.engine.reading", "govcheck.engine.facts", "govcheck.engine.calendar", "govcheck.engine.cache"),
     ("govcheck.checks",),
     ("govcheck.engine.packs", "govcheck.engine.assess", "govcheck.engine.history"),
-    ("govcheck.reports",),
+    ("govcheck.reports", "govcheck.importers"),
     ("govcheck.cli", "govcheck.__main__"),
 )
 

@@ -162,6 +162,10 @@ class Meeting(Evidenced):
     final_minutes_published_on: EventDay | None = None
     has_declarations_item: bool | None = None
     attendance: list[str] | None = None
+    in_attendance: list[str] | None = Field(
+        default=None,
+        description="others present who are not members (officers, advisers, guests), by name; not counted present",
+    )
     declarations: list[Declaration] | None = None
     decisions: list[Decision] | None = None
     confidential_items: list[ConfidentialItem] | None = None
