@@ -131,7 +131,7 @@ def check(
     saved_baseline = _saved_result(baseline) if baseline else None
     if baseline:
         read.add(baseline, "baseline")
-    waivers = ci.load_waivers(waivers_file)
+    waivers = ci.load_waivers(waivers_file, pack)
     if waivers_file:
         read.add(waivers_file, "waivers")
     files = facts_paths(paths or [bundled_frameworks()])

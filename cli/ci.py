@@ -124,10 +124,17 @@ def stream_output(output: Output, assessments: Iterable[Assessment], options: Re
         write_atomic(output.path, pieces, read)
 
 
-def load_waivers(path: str | None) -> WaiverSet | None:
+def load_waivers(path: str | None, pack: str | None = None) -> WaiverSet | None:
+    """The waivers in ``path``; an InputError for a rule id no edition (nor ``--pack``) has."""
+    from govcheck.engine.assess.rule_ids import KnownRuleIds
     from govcheck.engine.assess.waivers import load_waivers as load
+    from govcheck.engine.packs.loading import load_pack
 
-    return load(path) if path else None
+    if not path:
+        return None
+    waivers = load(path)
+    waivers.refuse_unknown_rules(KnownRuleIds(load_pack(pack) if pack else None))
+    return waivers
 
 
 def report_waivers(assessments: Sequence[Assessment], waivers: WaiverSet | None) -> None:
