@@ -15,6 +15,7 @@ from govcheck.reports import FORMATS
 
 if TYPE_CHECKING:
     from govcheck.reports.json_reader import SavedResult
+    from govcheck.reports.provenance import SignOff
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -24,6 +25,17 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return None
     try:
         return read_day(value, form_hint="write it as YYYY-MM-DD, e.g. 2020-03-31")
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def parse_sign_off(ctx: click.Context, param: click.Parameter, value: str | None) -> SignOff | None:
+    from govcheck.reports.provenance import SignOff
+
+    if value is None:
+        return None
+    try:
+        return SignOff.parse(value)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -91,6 +103,12 @@ def bounded_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
     metavar="N",
     help="Assess the files in N processes at once (at most one per file, and 128); the report is the same.",
 )
+@click.option(
+    "--sign-off",
+    callback=parse_sign_off,
+    metavar='"NAME, ROLE"',
+    help="End the text, Markdown and HTML reports with a sign-off block for this reviewer to sign and date.",
+)
 @reports_input_errors
 def check(
     paths: tuple[str, ...],
@@ -104,6 +122,7 @@ def check(
     baseline: str | None,
     replay: str | None,
     jobs: int,
+    sign_off: SignOff | None,
 ) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
 
@@ -117,7 +136,7 @@ def check(
     from govcheck.reports import RenderOptions
 
     planned = ci.plan_outputs(format_, outputs)
-    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence)
+    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence, sign_off=sign_off)
     read = FilesRead()  # govcheck never writes over what it reads, however it reached it
     if replay:
         if paths or as_of or pack or waivers_file or baseline:

@@ -139,8 +139,9 @@ def load_waivers(path: str | None, pack: str | None = None) -> WaiverSet | None:
 
 def report_waivers(assessments: Sequence[Assessment], waivers: WaiverSet | None) -> None:
     """Tell, on standard error, of waivers that expired, matched nothing, or expire soon (at most
-    MAX_PROBLEMS_SHOWN, then how many more)."""
+    MAX_PROBLEMS_SHOWN, then how many more); the reports give the same sentences."""
     from govcheck.engine.core.errors import MAX_PROBLEMS_SHOWN
+    from govcheck.reports.waiver_notes import waiver_warning
 
     if waivers is None:
         return
@@ -155,20 +156,9 @@ def report_waivers(assessments: Sequence[Assessment], waivers: WaiverSet | None)
 
     for assessment in assessments:
         for state in assessment.waivers:
-            waiver = state.waiver
-            what = f"waiver of {waiver.rule_id} for {waiver.scope}"
-            if state.state == "expired":
-                warn(waiver, f"warning: {what} expired on {waiver.expires_on} and no longer applies")
-            elif state.state == "unused":
-                warn(waiver, f"warning: {what} matches no gap at {assessment.as_of} (unused)")
-            elif state.state == "not_yet_granted":
-                warn(waiver, f"note: {what} is granted on {waiver.granted_on}, after {assessment.as_of}")
-            elif state.expiring:
-                warn(
-                    waiver,
-                    f"warning: {what} expires on {waiver.expires_on}, "
-                    f"{state.working_days_left} working days after {assessment.as_of}",
-                )
+            message = waiver_warning(state, assessment.as_of)
+            if message is not None:
+                warn(state.waiver, message)
     assessed = {a.organisation_id for a in assessments}
     for waiver in waivers.waivers:
         if waiver.lep not in assessed:

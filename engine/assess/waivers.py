@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -241,11 +242,46 @@ def _waive(finding: Finding, waiver: WaiverRecord, facts: Facts) -> tuple[Findin
     waived = replace(
         finding,
         items=items,
+        reason=_recounted(finding.reason, [finding.items[i] for i in matched]),
         status=status,
         waivers=(*finding.waivers, waiver),
         status_before_waiver=before if status is Status.WAIVED else finding.status_before_waiver,
     )
     return waived, [finding.items[i].label for i in matched]
+
+
+# The counts an `each:` check words its reason with (engine/assess/evaluate.py): "2 of 5 board
+# members pass, 2 fail, 1 lack the facts". Waived items are counted apart from those.
+_FAIL_COUNT = re.compile(r"\b(\d+) fail\b")
+_UNKNOWN_COUNT = re.compile(r"\b(\d+) lack the facts\b")
+
+
+def _recounted(reason: str, waived: list[ItemResult]) -> str:
+    """``reason`` with the items now waived counted apart: "1 fail, 1 waived", not "2 fail"."""
+    failed = sum(item.status is not Status.MISSING_EVIDENCE for item in waived)
+    moved = {_FAIL_COUNT: failed, _UNKNOWN_COUNT: len(waived) - failed}
+    text = reason
+    for pattern, count in moved.items():
+        found = pattern.search(text)
+        if not count or found is None or int(found.group(1)) < count:
+            continue
+        left = int(found.group(1)) - count
+        words = found.group(0).replace(found.group(1), str(left), 1)
+        start, end = found.start(), found.end()
+        if not left:  # "0 fail" says nothing: the count goes, with the comma that joined it
+            words = ""
+            if text[end : end + 2] == ", ":
+                end += 2
+            elif text[start - 2 : start] == ", ":
+                start -= 2
+        text = text[:start] + words + text[end:]
+    told = f"{len(waived)} waived"
+    if text == reason:
+        # Wordings without counts ("none of 2 board members pass"): the waived items are told after.
+        return f"{reason} ({told})"
+    if "()" in text:
+        return text.replace("()", f"({told})")
+    return text[:-1] + f", {told})" if text.endswith(")") and "(" in text else f"{text}, {told}"
 
 
 def _item_names(facts: Facts, item: ItemResult) -> tuple[str | None, ...]:
