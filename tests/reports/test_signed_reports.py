@@ -18,6 +18,7 @@ from govcheck.reports.common import NATIONAL, OTHER, standing
 from govcheck.reports.provenance import SignOff, pack_digest
 from tests.support.ci import BEFORE, KLEE, assess, run, waiver, waiver_yaml
 from tests.support.facts import REPO
+from tests.support.golden import assert_golden
 from tests.support.golden import assess as assess_scenario
 
 WHISTLEBLOWING = "whistleblowing.policy-published-and-reviewed"
@@ -251,3 +252,16 @@ def test_matrix_formats_say_who_waived_a_cell_and_until_when(format_: str, tmp_p
     assert result.exit_code == 1, result.output
     report = result.stdout.replace("&#39;", "'").replace("\\", "")
     assert "waived until 20 Apr 2020: A new member's register is being prepared (approved by S. Officer)" in report
+
+
+@pytest.mark.parametrize(("format_", "extension"), [("text", "txt"), ("markdown", "md")])
+def test_a_signed_report_with_waivers_matches_its_golden_file(
+    format_: str, extension: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)  # the report names its files as given: keep them relative
+    facts = "tests/fixtures/ci/riverside-2020-09.yaml"
+    waivers = "tests/fixtures/ci/riverside-waivers.yaml"
+    sign_off = "Ann Auditor, Head of Internal Audit"
+    result = run("check", facts, "--waivers", waivers, "--format", format_, "--sign-off", sign_off)
+    assert result.exit_code == 1, result.output
+    assert_golden(f"signed-riverside-waivers_expected.{extension}", result.stdout, update_golden)
