@@ -20,6 +20,7 @@ from tests.support.ci import BEFORE, KLEE, assess, run, waiver, waiver_yaml
 from tests.support.facts import REPO
 from tests.support.golden import assert_golden
 from tests.support.golden import assess as assess_scenario
+from tests.support.html import Page
 
 WHISTLEBLOWING = "whistleblowing.policy-published-and-reviewed"
 COMPLAINTS = "complaints.policy-published-and-reviewed"
@@ -265,3 +266,17 @@ def test_a_signed_report_with_waivers_matches_its_golden_file(
     result = run("check", facts, "--waivers", waivers, "--format", format_, "--sign-off", sign_off)
     assert result.exit_code == 1, result.output
     assert_golden(f"signed-riverside-waivers_expected.{extension}", result.stdout, update_golden)
+
+
+def test_a_signed_html_report_over_several_leps_is_well_formed_with_unique_ids(tmp_path: Path) -> None:
+    other = REPO / "tests" / "fixtures" / "gappy-lep.yaml"
+    result = run(
+        "check", str(BEFORE), str(other), "--waivers", str(_waivers(tmp_path)), "--format", "html",
+        "--sign-off", "Ann Auditor, Head of Internal Audit",
+    )  # fmt: skip
+    page = Page(result.stdout)
+    assert page.errors == []
+    assert len(page.ids) == len(set(page.ids)), "an id is used twice"
+    assert set(page.fragments) <= set(page.ids)
+    assert page.ids.count("sign-off") == 1  # one block for the whole report, after every LEP's
+    assert result.stdout.index('id="sign-off"') > result.stdout.index('id="gappy-lep--provenance"')
