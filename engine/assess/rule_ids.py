@@ -12,7 +12,7 @@ from __future__ import annotations
 from govcheck.engine.core.errors import Problem
 from govcheck.engine.core.suggest import did_you_mean
 from govcheck.engine.facts.loader import FactsFile
-from govcheck.engine.packs.catalogue import Catalogue
+from govcheck.engine.packs.catalogue import Catalogue, load_catalogue
 from govcheck.engine.packs.loading import REQUIREMENT_ID, RulePack, available_packs, load_pack
 
 
@@ -48,7 +48,8 @@ class KnownRuleIds:
 
     @property
     def _catalogue(self) -> Catalogue | None:
-        return self._pack.catalogue if self._pack else None
+        # Without a pack (a facts file validated on its own), the bundled catalogue every edition uses.
+        return self._pack.catalogue if self._pack else load_catalogue()
 
 
 def unknown_rule(rule_id: str, known: KnownRuleIds, what: str) -> str | None:
