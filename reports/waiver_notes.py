@@ -51,9 +51,13 @@ class WaiverNote:
         return self.state.waiver
 
     @property
+    def state_words(self) -> str:
+        return STATE_WORDS.get(self.state.state, self.state.state)
+
+    @property
     def heading(self) -> str:
         """``applied: registers.board-members-published for riverside-lep / jsmith``."""
-        return f"{STATE_WORDS.get(self.state.state, self.state.state)}: {self.waiver.rule_id} for {self.waiver.scope}"
+        return f"{self.state_words}: {self.waiver.rule_id} for {self.waiver.scope}"
 
     @property
     def covers(self) -> str | None:
