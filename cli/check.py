@@ -23,6 +23,7 @@ from govcheck.reports import FORMATS
 
 if TYPE_CHECKING:
     from govcheck.reports.json_reader import SavedResult
+    from govcheck.reports.provenance import SignOff
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -32,6 +33,17 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return None
     try:
         return read_day(value, form_hint="write it as YYYY-MM-DD, e.g. 2020-03-31")
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def parse_sign_off(ctx: click.Context, param: click.Parameter, value: str | None) -> SignOff | None:
+    from govcheck.reports.provenance import SignOff
+
+    if value is None:
+        return None
+    try:
+        return SignOff.parse(value)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -100,6 +112,12 @@ def bounded_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
     help="Assess the files in N processes at once (at most one per file, and 128); the report is the same.",
 )
 @click.option(
+    "--sign-off",
+    callback=parse_sign_off,
+    metavar='"NAME, ROLE"',
+    help="End the text, Markdown and HTML reports with a sign-off block for this reviewer to sign and date.",
+)
+@click.option(
     "--quiet",
     "-q",
     is_flag=True,
@@ -122,6 +140,7 @@ def check(
     baseline: str | None,
     replay: str | None,
     jobs: int,
+    sign_off: SignOff | None,
     quiet: bool,
     exclude: tuple[str, ...],
 ) -> None:
@@ -141,7 +160,7 @@ def check(
     planned = ci.plan_outputs(format_, outputs)
     if quiet:
         planned = [output for output in planned if output.path is not None]
-    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence)
+    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence, sign_off=sign_off)
     read = FilesRead()  # govcheck never writes over what it reads, however it reached it
     if replay:
         given = [name for name in ("paths", "as_of", "pack", "waivers_file", "baseline") if _given(ctx, name)]
@@ -156,7 +175,7 @@ def check(
     saved_baseline = _saved_result(baseline) if baseline else None
     if baseline:
         read.add(baseline, "baseline")
-    waivers = ci.load_waivers(waivers_file)
+    waivers = ci.load_waivers(waivers_file, pack)
     if waivers_file:
         read.add(waivers_file, "waivers")
     files = facts_files(paths or configured_paths(ctx) or [bundled_frameworks()], exclude)

@@ -161,16 +161,24 @@ def tell_written(output: Output, assessments: Tally | Sequence[Assessment]) -> N
     click.echo(f"wrote {output.path} ({output.format}): {tally}", err=True)
 
 
-def load_waivers(path: str | None) -> WaiverSet | None:
+def load_waivers(path: str | None, pack: str | None = None) -> WaiverSet | None:
+    """The waivers in ``path``; an InputError for a rule id no edition (nor ``--pack``) has."""
+    from govcheck.engine.assess.rule_ids import KnownRuleIds
     from govcheck.engine.assess.waivers import load_waivers as load
+    from govcheck.engine.packs.loading import load_pack
 
-    return load(path) if path else None
+    if not path:
+        return None
+    waivers = load(path)
+    waivers.refuse_unknown_rules(KnownRuleIds(load_pack(pack) if pack else None))
+    return waivers
 
 
 def report_waivers(assessments: Sequence[Assessment], waivers: WaiverSet | None) -> None:
     """Tell, on standard error, of waivers that expired, matched nothing, or expire soon (at most
-    MAX_PROBLEMS_SHOWN, then how many more)."""
+    MAX_PROBLEMS_SHOWN, then how many more); the reports give the same sentences."""
     from govcheck.engine.core.errors import MAX_PROBLEMS_SHOWN
+    from govcheck.reports.waiver_notes import waiver_warning
 
     if waivers is None:
         return
@@ -185,20 +193,9 @@ def report_waivers(assessments: Sequence[Assessment], waivers: WaiverSet | None)
 
     for assessment in assessments:
         for state in assessment.waivers:
-            waiver = state.waiver
-            what = f"waiver of {waiver.rule_id} for {waiver.scope}"
-            if state.state == "expired":
-                warn(waiver, f"warning: {what} expired on {waiver.expires_on} and no longer applies")
-            elif state.state == "unused":
-                warn(waiver, f"warning: {what} matches no gap at {assessment.as_of} (unused)")
-            elif state.state == "not_yet_granted":
-                warn(waiver, f"note: {what} is granted on {waiver.granted_on}, after {assessment.as_of}")
-            elif state.expiring:
-                warn(
-                    waiver,
-                    f"warning: {what} expires on {waiver.expires_on}, "
-                    f"{state.working_days_left} working days after {assessment.as_of}",
-                )
+            message = waiver_warning(state, assessment.as_of)
+            if message is not None:
+                warn(state.waiver, message)
     assessed = {a.organisation_id for a in assessments}
     for waiver in waivers.waivers:
         if waiver.lep not in assessed:

@@ -23,6 +23,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], exclude: tuple[str, ...
     """
     from govcheck.cli.config import configured_paths
     from govcheck.engine.assess.organisations import OrganisationIds
+    from govcheck.engine.assess.rule_ids import KnownRuleIds, plan_address_problems
     from govcheck.engine.core.errors import InputError
     from govcheck.engine.facts.loader import load_facts
 
@@ -35,12 +36,16 @@ def validate(ctx: click.Context, paths: tuple[str, ...], exclude: tuple[str, ...
         raise InputError.single(", ".join(paths), "holds no facts files (*.yaml or *.yml)")
     broken = False
     ids = OrganisationIds()  # files checked together are assessed together: one id per LEP
+    known = KnownRuleIds()
     for path in files:
         try:
             facts_file = load_facts(path)
             clash = ids.claim(facts_file.facts.organisation.id, facts_file.path, facts_file.source)
             if clash is not None:
                 raise clash
+            misspelt = plan_address_problems(facts_file, known)  # rules of any edition, catalogue ids
+            if misspelt:
+                raise InputError(misspelt)
         except InputError as error:
             broken = True
             echo_problems(error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from govcheck.engine.core.paths import PathKey
-from govcheck.engine.core.results import STATUS_ORDER, Assessment, Finding
+from govcheck.engine.core.results import STATUS_ORDER, Assessment, Finding, PackInfo
 from govcheck.engine.core.status import SEVERITIES, Status
 
 STATUS_WORDS = {
@@ -53,6 +53,55 @@ def status_counts(assessment: Assessment) -> list[tuple[Status, int]]:
 def gap_severity_counts(assessment: Assessment) -> list[tuple[str, int]]:
     gaps = [f for f in assessment.findings if f.is_gap]
     return [(severity, sum(f.severity == severity for f in gaps)) for severity in SEVERITIES]
+
+
+# National requirements are what the framework itself says a LEP must do, checked against its
+# text: `must`, basis V, not a LEP's own practice, in an edition whose rules are its own. The
+# rest (`should`, local practice, corroborated or unverified, carried forward unchecked) is
+# good governance an auditor weighs differently, so reports count the two apart.
+NATIONAL, OTHER = "national", "other"
+STANDING_WORDS = {
+    NATIONAL: "national requirements (must, verified)",
+    OTHER: "should, local practice or unverified",
+}
+
+
+def standing(finding: Finding, pack: PackInfo) -> str:
+    """NATIONAL for a verified national `must`, else OTHER."""
+    national = (
+        finding.obligation == "must"
+        and finding.basis == "V"
+        and pack.carried_forward_from is None
+        and "local practice" not in finding.citation.lower()
+    )
+    return NATIONAL if national else OTHER
+
+
+def gap_severity_split(assessment: Assessment) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Gaps by severity, national requirements apart from the rest: [(standing, [(severity, count)])]."""
+    gaps = [f for f in assessment.findings if f.is_gap]
+    return [
+        (
+            kind,
+            [
+                (severity, sum(f.severity == severity and standing(f, assessment.pack) == kind for f in gaps))
+                for severity in SEVERITIES
+            ],
+        )
+        for kind in (NATIONAL, OTHER)
+    ]
+
+
+def cited_addresses(assessment: Assessment) -> dict[str, list[str]]:
+    """Each published address the findings cite, once, with the documents cited at it, in rule order."""
+    found: dict[str, list[str]] = {}
+    for finding in assessment.findings:
+        if finding.citation_url:
+            documents = found.setdefault(finding.citation_url, [])
+            document = finding.citation.split(" ", 1)[0]
+            if document not in documents:
+                documents.append(document)
+    return found
 
 
 def summary_line(assessment: Assessment) -> str:

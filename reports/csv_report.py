@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govcheck.engine.core.results import Assessment, Finding
-from govcheck.reports.common import location
+from govcheck.reports.common import location, standing
 from govcheck.reports.escaping import csv_table
+from govcheck.reports.provenance import provenance
 from govcheck.reports.registry import RenderOptions, renderer
+from govcheck.reports.waiver_notes import waiver_notes, where
 
 COLUMNS = (
     "organisation_id",
@@ -38,7 +40,49 @@ COLUMNS = (
     "citation",
     "citation_url",
     "remediation",
+    "standing",
+    # The waivers naming the rule for this LEP, one line each when several: applied, expired or unused.
+    "waiver_state",
+    "waiver_items",
+    "waiver_justification",
+    "waiver_requested_by",
+    "waiver_approved_by",
+    "waiver_granted_on",
+    "waiver_expires_on",
+    "waiver_warning",
+    "waiver_file",
+    # How the report was made: the same on every row, so a filtered or pivoted sheet keeps it.
+    "govcheck_version",
+    "edition",
+    "pack_sha256",
+    "waivers_sha256",
 )
+
+
+def _waiver_cells(assessment: Assessment, finding: Finding) -> list[str]:
+    notes = [n for n in waiver_notes(assessment) if n.waiver.rule_id == finding.rule_id]
+    columns = [
+        [n.state.state for n in notes],
+        [n.covers or "" for n in notes],
+        [n.waiver.justification for n in notes],
+        [n.waiver.requested_by for n in notes],
+        [n.waiver.approved_by for n in notes],
+        [n.waiver.granted_on.isoformat() for n in notes],
+        [n.waiver.expires_on.isoformat() for n in notes],
+        [n.warning or "" for n in notes],
+        [where(n.waiver) for n in notes],
+    ]
+    return ["\n".join(values) if any(values) else "" for values in columns]
+
+
+def _provenance_cells(assessment: Assessment) -> list[str]:
+    made = provenance(assessment)
+    return [
+        made.govcheck_version,
+        made.edition,
+        made.pack_sha256 or "",
+        "\n".join(sha for _, sha in made.waiver_files),
+    ]
 
 
 def _row(assessment: Assessment, finding: Finding) -> list[object]:
@@ -70,6 +114,9 @@ def _row(assessment: Assessment, finding: Finding) -> list[object]:
         finding.citation,
         finding.citation_url,
         finding.remediation,
+        standing(finding, assessment.pack),
+        *_waiver_cells(assessment, finding),
+        *_provenance_cells(assessment),
     ]
 
 

@@ -7,6 +7,9 @@ import io
 import re
 from collections.abc import Iterable
 
+# Excel reads a CSV file as the machine's legacy code page unless it opens with a UTF-8 byte order
+# mark, so en dashes, accents and curly quotes would arrive garbled; Python reads it with utf-8-sig.
+BYTE_ORDER_MARK = "\ufeff"
 # A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Every character Markdown gives a meaning to; & too, so "&amp;" in a name is shown as written.
@@ -25,8 +28,10 @@ def csv_cell(value: object) -> str:
 
 
 def csv_table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
-    """A CSV document (RFC 4180 line ends) whose every cell has gone through ``csv_cell``."""
+    """A CSV document (RFC 4180 line ends, opening with a UTF-8 byte order mark) whose every cell has gone
+    through ``csv_cell``."""
     out = io.StringIO()
+    out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(map(csv_cell, row) for row in rows)

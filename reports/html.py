@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -20,8 +19,21 @@ from govcheck.engine.core.results import STATUS_ORDER, Assessment, Finding
 from govcheck.engine.core.status import SEVERITIES, Status
 from govcheck.engine.core.wording import date_label
 from govcheck.reports import matrix, plan
-from govcheck.reports.common import STATUS_WORDS, by_topic, gap_severity_counts, gaps_then_rest, location
+from govcheck.reports.common import (
+    STANDING_WORDS,
+    STATUS_WORDS,
+    by_topic,
+    cited_addresses,
+    gap_severity_counts,
+    gap_severity_split,
+    gaps_then_rest,
+    location,
+    standing,
+)
+from govcheck.reports.provenance import provenance
 from govcheck.reports.registry import RenderOptions, renderer
+from govcheck.reports.urls import links, web_address
+from govcheck.reports.waiver_notes import waived_by, waiver_notes
 
 if TYPE_CHECKING:
     import jinja2
@@ -37,28 +49,6 @@ SYMBOLS = {
     Status.ERROR: "!",
 }
 BASIS_WORDS = {"V": "verified", "C": "corroborated", "M": "unverified"}
-# Only web addresses become links (never javascript: or data:); anything else is shown as text.
-_URL = re.compile(r"https?://[^\s,;<>\"']+")
-
-
-def web_address(url: str | None) -> str | None:
-    """``url`` if it is a web address a link may point to, else None."""
-    return url if url and _URL.fullmatch(url) else None
-
-
-def links(text: str) -> list[tuple[str, str | None]]:
-    """``text`` split into plain runs and web addresses: ``[(text, None), (url, url), ...]``."""
-    parts: list[tuple[str, str | None]] = []
-    end = 0
-    for match in _URL.finditer(text):
-        if match.start() > end:
-            parts.append((text[end : match.start()], None))
-        url = match.group().rstrip(".)")
-        parts.append((url, url))
-        end = match.start() + len(url)
-    if end < len(text):
-        parts.append((text[end:], None))
-    return parts
 
 
 def cited(finding: Finding) -> list[str]:
@@ -97,6 +87,14 @@ def environment() -> jinja2.Environment:
         web_address=web_address,
         total_rows=matrix.total_rows,
         overview=plan.overview,
+        Status=Status,
+        STANDING_WORDS=STANDING_WORDS,
+        standing=standing,
+        gap_severity_split=gap_severity_split,
+        cited_addresses=cited_addresses,
+        waiver_notes=waiver_notes,
+        waived_by=waived_by,
+        provenance=provenance,
     )
     return env
 
@@ -128,21 +126,31 @@ def page(template: str, title: str, **context: Any) -> str:
     return html.rstrip() + "\n"
 
 
-def filter_choices(findings: Iterable[Finding], topics: dict[str, str]) -> dict[str, list[tuple[str, str, int]]]:
-    """The choices the page's filters offer: (value, words, count) per status, severity and topic."""
-    findings = list(findings)
+def _counted(findings: list[Finding]) -> str:
+    # Findings and gaps both, so a filter's count agrees with the summary's gaps by severity.
+    gaps = sum(f.is_gap for f in findings)
+    return f"{len(findings)} finding{'s' * (len(findings) != 1)}, {gaps} gap{'s' * (gaps != 1)}"
+
+
+def filter_choices(assessments: Sequence[Assessment], topics: dict[str, str]) -> dict[str, list[tuple[str, str, str]]]:
+    """The choices the page's filters offer: (value, words, count) per status, severity, standing and topic."""
+    findings = [f for a in assessments for f in a.findings]
+    standings = [standing(f, a.pack) for a in assessments for f in a.findings]
     statuses = [s for s in STATUS_ORDER if any(f.status is s for f in findings)]
     return {
-        "status": [(s.value, STATUS_WORDS[s], sum(f.status is s for f in findings)) for s in statuses],
-        "severity": [(s, s, sum(f.severity == s for f in findings)) for s in SEVERITIES],
-        "topic": [(t, title, sum(f.topic == t for f in findings)) for t, title in topics.items()],
+        "status": [(s.value, STATUS_WORDS[s], str(sum(f.status is s for f in findings))) for s in statuses],
+        "severity": [(s, s, _counted([f for f in findings if f.severity == s])) for s in SEVERITIES],
+        "standing": [
+            (kind, words, _counted([f for f, k in zip(findings, standings, strict=True) if k == kind]))
+            for kind, words in STANDING_WORDS.items()
+        ],
+        "topic": [(t, title, str(sum(f.topic == t for f in findings))) for t, title in topics.items()],
     }
 
 
 @renderer("html", ".html", ".htm")
 def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
     """One self-contained HTML page; several LEPs: the matrix first, then each LEP's report."""
-    findings = [f for a in assessments for f in a.findings]
     several = len(assessments) > 1
     title = f"Gap reports: {len(assessments)} LEPs" if several else f"Gap report: {assessments[0].organisation_name}"
     return page(
@@ -151,8 +159,13 @@ def render(assessments: Sequence[Assessment], options: RenderOptions) -> str:
         assessments=assessments,
         anchors=matrix.lep_anchors(assessments),
         matrix=matrix.build(assessments) if several else None,
-        choices=filter_choices(findings, matrix.topics_of(assessments)),
+        choices=filter_choices(assessments, matrix.topics_of(assessments)),
+        sign_off=options.sign_off,
     )
+
+
+def _rules(count: int) -> str:
+    return f"{count} rule{'s' * (count != 1)}"
 
 
 @renderer("matrix-html", ".matrix.html")
@@ -162,8 +175,9 @@ def render_matrix(assessments: Sequence[Assessment], options: RenderOptions) -> 
     rows = [row for group in built.groups for row in group.rows]
     # A row holds several LEPs' statuses, so the matrix filters by severity and topic only.
     choices = {
-        "severity": [(s, s, sum(row.severity == s for row in rows)) for s in SEVERITIES],
-        "topic": [(group.topic, group.title, len(group.rows)) for group in built.groups],
+        "severity": [(s, s, _rules(sum(row.severity == s for row in rows))) for s in SEVERITIES],
+        "standing": [(k, words, _rules(sum(row.standing == k for row in rows))) for k, words in STANDING_WORDS.items()],
+        "topic": [(group.topic, group.title, _rules(len(group.rows))) for group in built.groups],
     }
     return page(
         "matrix.html.j2", f"Matrix: {len(assessments)} LEPs × {built.rule_count} rules", matrix=built, choices=choices

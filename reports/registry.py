@@ -24,6 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from govcheck.engine.core.results import Assessment
+from govcheck.reports.provenance import SignOff
 
 
 class Subject(StrEnum):
@@ -45,6 +46,8 @@ class RenderOptions:
     # "fail": missing evidence is a failure like any gap; "warn": reported, but machine formats
     # (JUnit, SARIF) show it as a warning and it does not fail the build.
     missing_evidence: str = "fail"
+    # The reviewer the human formats print a sign-off block for (``--sign-off "Name, role"``).
+    sign_off: SignOff | None = None
 
 
 Render = Callable[[Any, RenderOptions], str]

@@ -12,14 +12,18 @@ from govcheck.engine.core.wording import date_label
 from govcheck.reports import matrix
 from govcheck.reports.common import (
     MARKS,
+    STANDING_WORDS,
     STATUS_WORDS,
     by_topic,
-    gap_severity_counts,
+    cited_addresses,
+    gap_severity_split,
     gaps_then_rest,
     location,
     summary_line,
 )
+from govcheck.reports.provenance import SignOff, provenance
 from govcheck.reports.registry import RenderOptions, streaming_renderer
+from govcheck.reports.waiver_notes import waived_by, waiver_notes
 
 WIDTH = 100
 MAX_ITEMS = 12  # failing items listed per finding before "... and N more"
@@ -67,6 +71,11 @@ def _gap(assessment: Assessment, finding: Finding) -> list[str]:
         lines += _wrap(f"- {item.label}: {item.reason}{where}", 6, 8)
     if len(failing) > MAX_ITEMS:
         lines.append(f"      ... and {len(failing) - MAX_ITEMS} more")
+    for item in (i for i in finding.items if i.status is Status.WAIVED):
+        lines += _wrap(f"- {item.label}: waived ({item.reason})", 6, 8)
+    note = waived_by(finding)
+    if note:
+        lines += _wrap(f"Waiver: {note}", 4, 12)
     cite = f"{finding.citation}; requirement {', '.join(finding.requirements)}; basis {finding.basis}"
     lines += _wrap(f"Cites: {cite}", 4, 11)
     if finding.line:
@@ -92,8 +101,11 @@ def render_one(assessment: Assessment) -> str:
         lines += _wrap(assessment.pack.caveat, 0, 2)
     lines.append("")
     lines.append(f"Summary: {summary_line(assessment)}")
-    severity = ", ".join(f"{name} {count}" for name, count in gap_severity_counts(assessment))
-    lines.append(f"Gaps by severity: {severity}")
+    lines.append("Gaps by severity:")
+    label = max(len(words) for words in STANDING_WORDS.values()) + 1
+    for kind, counts in gap_severity_split(assessment):
+        severity = ", ".join(f"{name} {count}" for name, count in counts)
+        lines.append(f"  {STANDING_WORDS[kind] + ':':<{label}} {severity}")
     gaps, rest = gaps_then_rest(assessment.findings)
     if gaps:
         lines += ["", "GAPS"]
@@ -107,7 +119,47 @@ def render_one(assessment: Assessment) -> str:
             lines += ["", topic]
             for finding in findings:
                 lines += _wrap(f"{MARKS[finding.status]:<7} {finding.rule_id}: {finding.reason}", 2, 10)
+                note = waived_by(finding)
+                if note:
+                    lines += _wrap(f"Waiver: {note}", 10, 12)
+    lines += _waivers(assessment) + _sources(assessment) + _block("PROVENANCE", provenance(assessment).lines())
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _block(title: str, pairs: list[tuple[str, str]], indent: int = 2) -> list[str]:
+    width = max(len(label) for label, _ in pairs) + 2
+    lines = ["", title]
+    for label, value in pairs:
+        lines += _wrap(f"{label + ':':<{width}}{value}", indent, indent + width)
+    return lines
+
+
+def _waivers(assessment: Assessment) -> list[str]:
+    notes = waiver_notes(assessment)
+    if not notes:
+        return []
+    lines = ["", "WAIVERS"]
+    for note in notes:
+        lines += ["", *_wrap(note.heading, 2, 4)]
+        width = max(len(label) for label, _ in note.lines()) + 2
+        for label, value in note.lines():
+            lines += _wrap(f"{label + ':':<{width}}{value}", 4, 4 + width)
+    return lines
+
+
+def _sources(assessment: Assessment) -> list[str]:
+    """Each published address the findings cite, once: Markdown and HTML link them where cited."""
+    cited = cited_addresses(assessment)
+    if not cited:
+        return []
+    lines = ["", "ADDRESSES OF THE SOURCES CITED"]
+    for url, documents in cited.items():
+        lines += _wrap(f"{', '.join(documents)}: {url}", 2, 4)
+    return lines
+
+
+def _sign_off(sign_off: SignOff) -> str:
+    return "\n".join(line.rstrip() for line in _block("SIGN-OFF", sign_off.lines())[1:]) + "\n"
 
 
 @streaming_renderer("text", ".txt")
@@ -128,3 +180,5 @@ def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterato
     if assessed > 1:
         worded = ", ".join(f"{totals[s]} {STATUS_WORDS[s]}" for s in STATUS_WORDS if totals[s])
         yield separator + f"{assessed} LEPs assessed: {worded}\n"
+    if options.sign_off is not None and assessed:
+        yield separator + _sign_off(options.sign_off)

@@ -26,6 +26,7 @@ from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.assess.facts_files import find_facts_files
 from govcheck.engine.assess.manifest import PackManifest, record_inputs
 from govcheck.engine.assess.organisations import OrganisationIds
+from govcheck.engine.assess.rule_ids import KnownRuleIds, plan_address_problems
 from govcheck.engine.assess.waivers import WaiverSet
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.core.errors import InputError
@@ -75,6 +76,7 @@ class Assessor:
         self._manifests: dict[str, PackManifest] = {}
         self._in_force: dict[dt.date, str] = {}
         self._specs: dict[str, PackSpec] | None = None
+        self._known: dict[str, KnownRuleIds] = {}
 
     def pack_for(self, on: dt.date) -> RulePack:
         if self.pack_name is not None:
@@ -99,12 +101,21 @@ class Assessor:
             raise InputError(
                 [replace(p, file=facts_file.path, line=line, column=column) for p in error.problems]
             ) from None
+        problems = plan_address_problems(facts_file, self._known_ids(pack))
+        if problems:
+            raise InputError(problems)
         waivers = self.waivers.waivers if self.waivers else ()
         context = Context(on, self.calendar, waivers, outcomes=outcomes)
         manifest = self._manifests.get(pack.folder)
         if manifest is None:
             manifest = self._manifests[pack.folder] = PackManifest.of(pack)
         return record_inputs(evaluate(pack, facts_file, context), pack, self.waivers, manifest)
+
+    def _known_ids(self, pack: RulePack) -> KnownRuleIds:
+        known = self._known.get(pack.folder)
+        if known is None:
+            known = self._known[pack.folder] = KnownRuleIds(pack)
+        return known
 
     def assess(self, path: str | Path) -> Assessment:
         return self.assess_file(load_facts(path))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
+from govcheck.engine.assess.rule_ids import KnownRuleIds, unknown_rule
 from govcheck.engine.calendar import ONE_DAY, WorkingCalendar
 from govcheck.engine.core.days import LAST_DAY, read_day
 from govcheck.engine.core.errors import InputError, Problem
@@ -84,6 +86,20 @@ class WaiverSet:
     file: str
     sha256: str
     waivers: tuple[WaiverRecord, ...]
+    # Where each waiver's `rule:` value stands (line, column), for an id no edition has.
+    rule_positions: tuple[tuple[int | None, int | None], ...] = ()
+
+    def refuse_unknown_rules(self, known: KnownRuleIds) -> None:
+        """An InputError naming each waiver whose rule id no edition has, with the id probably meant."""
+        problems = []
+        for index, waiver in enumerate(self.waivers):
+            message = unknown_rule(waiver.rule_id, known, f"waiver {index + 1}")
+            if message is not None:
+                line, column = self.rule_positions[index] if index < len(self.rule_positions) else (waiver.line, None)
+                hint = "`govcheck rules list` lists the rules of each edition"
+                problems.append(Problem(self.file, message, line, column, hint))
+        if problems:
+            raise InputError(problems)
 
 
 def load_waivers(path: str | Path) -> WaiverSet:
@@ -96,6 +112,7 @@ def parse_waivers(text: str, name: str) -> WaiverSet:
     spec = validate(WaiverFileSpec, data, source)
     problems: list[Problem] = []
     records: list[WaiverRecord] = []
+    positions: list[tuple[int | None, int | None]] = []
     seen: dict[tuple[str, str, str | None], int] = {}
 
     def problem(at: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
@@ -127,6 +144,7 @@ def parse_waivers(text: str, name: str) -> WaiverSet:
         if key in seen:
             problem(at, f"waiver {index + 1} covers the same rule and scope as waiver {seen[key] + 1}", "merge them")
         seen.setdefault(key, index)
+        positions.append(source.locate((*at, "rule")) or (None, None))
         records.append(
             WaiverRecord(
                 rule_id=waiver.rule,
@@ -143,7 +161,7 @@ def parse_waivers(text: str, name: str) -> WaiverSet:
         )
     if problems:
         raise InputError(problems)
-    return WaiverSet(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), tuple(records))
+    return WaiverSet(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), tuple(records), tuple(positions))
 
 
 # A person is compared as a reader sees the name (engine/core/identity.py), so that a zero-width
@@ -206,10 +224,11 @@ def _waive(finding: Finding, waiver: WaiverRecord, facts: Facts) -> tuple[Findin
         return replace(
             finding, status=Status.WAIVED, waivers=(*finding.waivers, waiver), status_before_waiver=before
         ), ["*"]
+    wanted = identity(waiver.item)
     matched = [
         i
         for i, item in enumerate(finding.items)
-        if item.status.is_gap and waiver.item in (item.label, _item_id(facts, item))
+        if item.status.is_gap and wanted in {identity(name) for name in _item_names(facts, item) if name}
     ]
     if not matched:
         return finding, []
@@ -223,6 +242,7 @@ def _waive(finding: Finding, waiver: WaiverRecord, facts: Facts) -> tuple[Findin
     waived = replace(
         finding,
         items=items,
+        reason=_recounted(finding.reason, [finding.items[i] for i in matched]),
         status=status,
         waivers=(*finding.waivers, waiver),
         status_before_waiver=before if status is Status.WAIVED else finding.status_before_waiver,
@@ -230,15 +250,52 @@ def _waive(finding: Finding, waiver: WaiverRecord, facts: Facts) -> tuple[Findin
     return waived, [finding.items[i].label for i in matched]
 
 
-def _item_id(facts: Facts, item: ItemResult) -> str | None:
-    """The id of the fact an item stands for (a person's, a meeting's), when its path leads to one."""
+# The counts an `each:` check words its reason with (engine/assess/evaluate.py): "2 of 5 board
+# members pass, 2 fail, 1 lack the facts". Waived items are counted apart from those.
+_FAIL_COUNT = re.compile(r"\b(\d+) fail\b")
+_UNKNOWN_COUNT = re.compile(r"\b(\d+) lack the facts\b")
+
+
+def _recounted(reason: str, waived: list[ItemResult]) -> str:
+    """``reason`` with the items now waived counted apart: "1 fail, 1 waived", not "2 fail"."""
+    failed = sum(item.status is not Status.MISSING_EVIDENCE for item in waived)
+    moved = {_FAIL_COUNT: failed, _UNKNOWN_COUNT: len(waived) - failed}
+    text = reason
+    for pattern, count in moved.items():
+        found = pattern.search(text)
+        if not count or found is None or int(found.group(1)) < count:
+            continue
+        left = int(found.group(1)) - count
+        words = found.group(0).replace(found.group(1), str(left), 1)
+        start, end = found.start(), found.end()
+        if not left:  # "0 fail" says nothing: the count goes, with the comma that joined it
+            words = ""
+            if text[end : end + 2] == ", ":
+                end += 2
+            elif text[start - 2 : start] == ", ":
+                start -= 2
+        text = text[:start] + words + text[end:]
+    told = f"{len(waived)} waived"
+    if text == reason:
+        # Wordings without counts ("none of 2 board members pass"): the waived items are told after.
+        return f"{reason} ({told})"
+    if "()" in text:
+        return text.replace("()", f"({told})")
+    return text[:-1] + f", {told})" if text.endswith(")") and "(" in text else f"{text}, {told}"
+
+
+def _item_names(facts: Facts, item: ItemResult) -> tuple[str | None, ...]:
+    """What a waiver's ``item:`` may call an item: the label reports show for it, and the id and name of
+    the fact it stands for (a person's, a meeting's), when its path leads to one. Each is compared as a
+    reader sees it, so "j. smith" waives J. Smith's item."""
     if len(item.path) < 2 or not isinstance(item.path[0], str) or not isinstance(item.path[1], int):
-        return None
+        return (item.label,)
     collection: Any = getattr(facts, item.path[0], None)
     if not isinstance(collection, list) or item.path[1] >= len(collection):
-        return None
-    found = getattr(collection[item.path[1]], "id", None)
-    return found if isinstance(found, str) else None
+        return (item.label,)
+    fact = collection[item.path[1]]
+    found = (getattr(fact, "id", None), getattr(fact, "name", None))
+    return (item.label, *(name for name in found if isinstance(name, str)))
 
 
 def _gap_outside_items(node: Outcome) -> bool:

@@ -1,9 +1,9 @@
-/* Filters for govcheck reports: show findings by status, severity and topic. Without script, everything shows. */
+/* Filters for govcheck reports: show findings by status, severity, national or other, and topic. Without script, everything shows. */
 (function () {
   "use strict";
   var form = document.getElementById("filters");
   if (!form) { return; }
-  var KEYS = ["status", "severity", "topic"];
+  var KEYS = ["status", "severity", "standing", "topic"];
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-filterable]"));
   var groups = Array.prototype.slice.call(document.querySelectorAll("[data-filter-group]"));
   var count = document.getElementById("filter-count");

@@ -24,7 +24,8 @@ def test_csv_report_matches_its_golden_file(path: Path, update_golden: bool) -> 
 
 def test_one_row_per_lep_and_rule() -> None:
     assessments = [assess(p) for p in scenario_files("tests/fixtures")]
-    rows = list(csv.DictReader(io.StringIO(RENDERERS["csv"].render(assessments, RenderOptions()))))
+    text = RENDERERS["csv"].render(assessments, RenderOptions())
+    rows = list(csv.DictReader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"))))
     assert len(rows) == sum(len(a.findings) for a in assessments)
     assert tuple(rows[0]) == COLUMNS
     late = next(
@@ -52,3 +53,21 @@ def test_values_that_look_like_formulas_are_shown_as_text() -> None:
     assert "'=cmd|' /C calc'!A0" in cells
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
     assert any(cell.startswith("'@SUM(1)") for cell in cells)
+
+
+@pytest.mark.parametrize("format_", ["csv", "plan-csv", "matrix-csv"])
+def test_csv_files_open_with_a_byte_order_mark_so_excel_reads_them_as_utf_8(format_: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from govcheck.cli.main import cli
+
+    out = tmp_path / "report.csv"
+    facts = Path(__file__).resolve().parents[1] / "fixtures" / "gappy-lep.yaml"
+    result = CliRunner().invoke(cli, ["check", str(facts), "--format", format_, "-o", str(out), "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    header = next(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert header[0] in ("organisation_id", "lep", "topic", "organisation")
+    assert "–" in data.decode("utf-8-sig") or format_ != "csv"  # the en dashes Excel used to garble

@@ -61,8 +61,11 @@ def test_rules_are_grouped_by_topic_in_the_packs_order_with_each_leps_totals() -
 
 def test_csv_matrix_has_a_column_per_lep_and_totals_rows() -> None:
     lines = RENDERERS["matrix-csv"].render(fixtures(), RenderOptions()).split("\r\n")
-    assert lines[0] == "topic,rule_id,title,severity,empty-lep,exemplar-lep,gappy-lep,met,applies_to,pass_rate"
-    assert "totals,gaps,,,26,0,23,,," in lines
+    assert (
+        lines[0]
+        == "\ufefftopic,rule_id,title,severity,standing,empty-lep,exemplar-lep,gappy-lep,met,applies_to,pass_rate"
+    )
+    assert "totals,gaps,,,,26,0,23,,," in lines
 
 
 def test_lep_anchors_are_unique_when_an_organisation_appears_twice() -> None:
