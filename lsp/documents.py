@@ -1,0 +1,68 @@
+"""Open facts files and what govcheck last made of each: its errors, or its assessment.
+
+One ``Checker`` lives as long as the server: it holds the rule packs, the pack headers
+and the working calendar in memory (through one ``Assessor``), so a change to a file
+costs a parse and an evaluation, not a start-up. Each version of a file is judged
+whole: a version that does not load has its errors and no findings, since findings
+from an earlier version would point at lines that have moved or facts that changed.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+
+from govcheck.engine.assess.assessor import Assessor
+from govcheck.engine.core.errors import InputError, Problem
+from govcheck.engine.core.results import Assessment
+from govcheck.engine.facts.loader import FactsFile, parse_facts
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One version of one open file, as govcheck read it."""
+
+    uri: str
+    version: int | None
+    text: str
+    problems: tuple[Problem, ...] = ()
+    facts: FactsFile | None = None
+    assessment: Assessment | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+@dataclass
+class Checker:
+    """Checks versions of facts files with the packs and calendar loaded once."""
+
+    assessor: Assessor = field(default_factory=Assessor)
+    documents: dict[str, Checked] = field(default_factory=dict)
+
+    def check(self, uri: str, text: str, version: int | None, name: str) -> Checked:
+        """Load and assess ``text`` (named ``name`` in messages) and remember it as the file's latest version."""
+        checked = self.documents[uri] = judge(self.assessor, uri, text, version, name)
+        return checked
+
+    def forget(self, uri: str) -> None:
+        self.documents.pop(uri, None)
+
+
+def judge(assessor: Assessor, uri: str, text: str, version: int | None, name: str) -> Checked:
+    facts: FactsFile | None = None
+    try:
+        facts = parse_facts(text, name)
+        assessment = assessor.assess_file(facts)
+    except InputError as error:
+        return Checked(uri, version, text, tuple(error.problems), facts)
+    except Exception as error:  # noqa: BLE001 - a defect on one input must not stop the server for every file
+        # Said at the top of the file, so the user has something to report; the server carries on.
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        message = (
+            f"govcheck could not check this file ({type(error).__name__}: {error}, "
+            f"at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); this is a defect in govcheck"
+        )
+        return Checked(uri, version, text, (Problem(name, message, 1, 1, "please report it with the file"),), facts)
+    return Checked(uri, version, text, (), facts, assessment)
