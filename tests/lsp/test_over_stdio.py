@@ -1,0 +1,89 @@
+"""``govcheck lsp`` driven over stdio as an editor drives it: initialize, open, change, diagnostics, hover, shutdown."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from bench.lsp_client import LspClient
+from tests.support.facts import REPO
+
+GAPPY = REPO / "tests" / "fixtures" / "gappy-lep.yaml"
+ERROR, WARNING, INFORMATION = 1, 2, 3
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[LspClient]:
+    started = LspClient([sys.executable, "-m", "govcheck", "lsp"], cwd=REPO)
+    try:
+        yield started
+    finally:
+        if started.process.poll() is None:
+            started.process.kill()
+            started.process.wait()
+
+
+@pytest.fixture(scope="module")
+def capabilities(client: LspClient) -> dict[str, object]:
+    result = client.initialize(REPO)
+    found: dict[str, object] = result["capabilities"]
+    return found
+
+
+def line_of(text: str, fragment: str) -> int:
+    """The 0-based line where ``fragment`` first appears."""
+    return next(number for number, line in enumerate(text.splitlines()) if fragment in line)
+
+
+def test_an_editor_session(client: LspClient, capabilities: dict[str, object]) -> None:
+    assert {"hoverProvider", "completionProvider", "codeActionProvider", "textDocumentSync"} <= set(capabilities)
+    text = GAPPY.read_text(encoding="utf-8")
+    uri = GAPPY.as_uri()
+
+    client.open(uri, text, version=1)
+    opened = client.diagnostics(uri, 1)
+    by_rule = {d["code"]: d for d in opened}
+    # A gap stands at the facts line it concerns, with its rule's severity; missing evidence is information.
+    private_sector = by_rule["board.two-thirds-private-sector"]
+    assert private_sector["severity"] == ERROR
+    assert private_sector["range"]["start"]["line"] == line_of(text, "{body: board, role: chair")
+    assert "3 of 5 board members (60%) from the private sector" in private_sector["message"]
+    assert by_rule["assurance-framework.approved-by-board"]["severity"] == INFORMATION
+    # A fact left out stands at the mapping it belongs in, as in the SARIF report.
+    assert by_rule["assurance-framework.approved-by-board"]["range"]["start"]["line"] == line_of(text, 'version: "2.1"')
+    assert all(d["source"].startswith("govcheck") for d in opened)
+
+    # Mid-edit the file does not parse: its error alone, at its line and column, and no gap from before.
+    broken = text.replace("format_version: 2", "format_version: 2\nas_of: [", 1)
+    client.change(uri, broken, version=2)
+    errors = client.diagnostics(uri, 2)
+    assert len(errors) == 1
+    assert errors[0]["severity"] == ERROR
+    assert "code" not in errors[0]
+    assert errors[0]["range"]["start"]["line"] >= line_of(broken, "as_of: [")
+
+    # A misspelt key: the schema's error at the key, with what was meant.
+    misspelt = text.replace("sector: private", "sectr: private", 1)
+    client.change(uri, misspelt, version=3)
+    (schema_error,) = client.diagnostics(uri, 3)
+    assert "sectr" in schema_error["message"]
+    assert "sector" in schema_error["message"]
+    assert schema_error["range"]["start"] == {"line": line_of(misspelt, "sectr: private"), "character": 4}
+
+    # Fixed again: the gaps come back, for this version.
+    client.change(uri, text, version=4)
+    assert {d["code"] for d in client.diagnostics(uri, 4)} == set(by_rule)
+
+    hover = client.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": uri}, "position": {"line": line_of(text, "role: chair"), "character": 8}},
+    )
+    shown = hover["contents"]["value"]
+    assert "people[0].roles[0]" in shown
+    assert "**not met**, high: `board.two-thirds-private-sector`" in shown
+    assert "naf-2019" in shown  # the edition in force at the file's as_of
+
+    assert client.close() == 0
+    assert b"Traceback" not in b"".join(client.stderr)
