@@ -12,7 +12,14 @@ INSTALL = "pip install 'govcheck[lsp]'"
 
 
 @click.command()
-def lsp() -> None:
+@click.option(
+    "--only",
+    multiple=True,
+    metavar="GLOB",
+    help="Check only the files whose path matches GLOB (e.g. 'frameworks/*.yaml'); repeatable. "
+    "Without it, every YAML file whose top-level keys are a facts file's.",
+)
+def lsp(only: tuple[str, ...]) -> None:
     """Check facts files as they are written: a language server over standard input and output.
 
     An editor starts it and speaks the Language Server Protocol to it; see "Checking as you
@@ -23,4 +30,4 @@ def lsp() -> None:
         raise SystemExit(EXIT_INPUT)
     from govcheck.lsp.server import serve
 
-    serve()
+    serve(only)

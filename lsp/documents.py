@@ -9,13 +9,35 @@ from an earlier version would point at lines that have moved or facts that chang
 
 from __future__ import annotations
 
+import re
 import traceback
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from govcheck.engine.assess.assessor import Assessor
 from govcheck.engine.core.errors import InputError, Problem
 from govcheck.engine.core.results import Assessment
 from govcheck.engine.facts.loader import FactsFile, parse_facts
+from govcheck.engine.facts.model import Facts
+
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:", re.MULTILINE)
+_TOP_LEVEL_ITEM = re.compile(r"^-(\s|$)", re.MULTILINE)
+FACTS_KEYS = frozenset(Facts.model_fields)
+
+
+def looks_like_facts(text: str) -> bool:
+    """Whether a YAML file is a facts file, or a start on one, rather than YAML of another kind.
+
+    An editor sends every YAML file it opens (a CI workflow, a rule pack) to the server;
+    only those judged facts files are checked. A file with a key of the facts format at
+    its top is one; so is a file with no top-level key and no top-level list (empty, or
+    just begun), so that what a new file needs is said. A file whose top-level keys are
+    all foreign, or that is a list (as rule files are), is not.
+    """
+    keys = set(_TOP_LEVEL_KEY.findall(text))
+    if keys:
+        return bool(keys & FACTS_KEYS)
+    return not _TOP_LEVEL_ITEM.search(text)
 
 
 @dataclass(frozen=True)
@@ -28,6 +50,7 @@ class Checked:
     problems: tuple[Problem, ...] = ()
     facts: FactsFile | None = None
     assessment: Assessment | None = None
+    is_facts: bool = True  # False: YAML of another kind, or outside the files the server was told to check
 
     @property
     def lines(self) -> list[str]:
@@ -40,10 +63,20 @@ class Checker:
 
     assessor: Assessor = field(default_factory=Assessor)
     documents: dict[str, Checked] = field(default_factory=dict)
+    # Globs of the paths to check (``frameworks/*.yaml``); none: every YAML file that looks like facts.
+    only: tuple[str, ...] = ()
+
+    def wants(self, name: str, text: str) -> bool:
+        if self.only:
+            return any(PurePath(name).match(pattern) for pattern in self.only)
+        return looks_like_facts(text)
 
     def check(self, uri: str, text: str, version: int | None, name: str) -> Checked:
         """Load and assess ``text`` (named ``name`` in messages) and remember it as the file's latest version."""
-        checked = self.documents[uri] = judge(self.assessor, uri, text, version, name)
+        if not self.wants(name, text):
+            checked = self.documents[uri] = Checked(uri, version, text, is_facts=False)
+        else:
+            checked = self.documents[uri] = judge(self.assessor, uri, text, version, name)
         return checked
 
     def forget(self, uri: str) -> None:

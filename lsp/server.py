@@ -48,9 +48,9 @@ def answers_nothing_on_failure(handler: Callable[..., R | None]) -> Callable[...
 class FactsServer(LanguageServer):
     """A language server whose checker keeps the rule packs and calendar between changes."""
 
-    def __init__(self) -> None:
+    def __init__(self, only: tuple[str, ...] = ()) -> None:
         super().__init__("govcheck", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
-        self.checker = Checker()
+        self.checker = Checker(only=only)
 
     def check(self, uri: str) -> Checked:
         document = self.workspace.get_text_document(uri)
@@ -69,8 +69,8 @@ class FactsServer(LanguageServer):
         return self.check(uri)
 
 
-def make_server() -> FactsServer:
-    server = FactsServer()
+def make_server(only: tuple[str, ...] = ()) -> FactsServer:
+    server = FactsServer(only)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @answers_nothing_on_failure
@@ -98,6 +98,8 @@ def make_server() -> FactsServer:
     @answers_nothing_on_failure
     def on_completion(ls: FactsServer, params: types.CompletionParams) -> types.CompletionList | None:
         document = ls.workspace.get_text_document(params.text_document.uri)
+        if not ls.checker.wants(to_fs_path(document.uri) or document.uri, document.source):
+            return None
         return complete(document.source.splitlines(), params.position)
 
     @server.feature(
@@ -110,12 +112,12 @@ def make_server() -> FactsServer:
     return server
 
 
-def serve() -> None:
-    """Serve over standard input and output until the editor says exit."""
+def serve(only: tuple[str, ...] = ()) -> None:
+    """Serve over standard input and output until the editor says exit; ``only``: globs of the files to check."""
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(message)s")
     stdin, stdout = sys.__stdin__, sys.__stdout__
     if stdin is None or stdout is None:
         raise RuntimeError("govcheck lsp talks over standard input and output, and this process has none")
     # Anything printed by mistake would corrupt the protocol's stream: it goes to standard error instead.
     sys.stdout = sys.stderr
-    make_server().start_io(typing.cast(BinaryIO, stdin.buffer), typing.cast(BinaryIO, stdout.buffer))
+    make_server(only).start_io(typing.cast(BinaryIO, stdin.buffer), typing.cast(BinaryIO, stdout.buffer))

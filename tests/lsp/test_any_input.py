@@ -56,7 +56,10 @@ def answers_everywhere(checked: Checked) -> list[types.Diagnostic]:
 def test_every_broken_file_of_the_corpus_gets_its_errors(checker: Checker, path: Path) -> None:
     checked = checker.check(path.as_uri(), read(path), 1, str(path))
     found = answers_everywhere(checked)
-    if checked.assessment is None:
+    if not checked.is_facts:  # a top-level list is YAML of another kind (a rule file): not the server's to judge
+        assert found == []
+        assert path.name == "top-level-list.yaml"
+    elif checked.assessment is None:
         assert found, "a file that did not load must say why"
         assert all(d.severity == types.DiagnosticSeverity.Error and d.code is None for d in found)
     assert "defect in govcheck" not in " ".join(d.message for d in found)
@@ -86,6 +89,6 @@ def test_any_edit_of_a_real_file_is_answered(checker: Checker, text: str) -> Non
     checked = checker.check(URI, text, 1, "edited.yaml")
     found = answers_everywhere(checked)
     assert "defect in govcheck" not in " ".join(d.message for d in found)
-    if checked.assessment is None:
+    if checked.is_facts and checked.assessment is None:
         assert found
         assert all(d.code is None for d in found)  # a version that did not load shows no gaps, old or new
