@@ -64,21 +64,48 @@ def test_an_editor_session(client: LspClient, capabilities: dict[str, object]) -
     assert "code" not in errors[0]
     assert errors[0]["range"]["start"]["line"] >= line_of(broken, "as_of: [")
 
-    # A misspelt key: the schema's error at the key, with what was meant.
-    misspelt = text.replace("sector: private", "sectr: private", 1)
-    client.change(uri, misspelt, version=3)
-    (schema_error,) = client.diagnostics(uri, 3)
+    # A misspelt key, sent as an editor sends a keystroke (the range it replaces): the schema's error at the key,
+    # with what was meant.
+    client.change(uri, text, version=3)
+    assert len(client.diagnostics(uri, 3)) == len(opened)
+    line = line_of(text, "sector: private")
+    at = text.splitlines()[line].index("sector") + 4  # the o
+    where = {"start": {"line": line, "character": at}, "end": {"line": line, "character": at + 1}}
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"range": where, "text": ""}]},
+    )
+    (schema_error,) = client.diagnostics(uri, 4)
     assert "sectr" in schema_error["message"]
     assert "sector" in schema_error["message"]
-    assert schema_error["range"]["start"] == {"line": line_of(misspelt, "sectr: private"), "character": 4}
+    assert schema_error["range"]["start"] == {"line": line, "character": 4}
 
-    # Fixed again: the gaps come back, for this version.
-    client.change(uri, text, version=4)
-    assert {d["code"] for d in client.diagnostics(uri, 4)} == set(by_rule)
+    # Put back, keystroke by keystroke: the gaps come back, for this version.
+    where["end"] = where["start"]
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 5}, "contentChanges": [{"range": where, "text": "o"}]},
+    )
+    assert {d["code"] for d in client.diagnostics(uri, 5)} == set(by_rule)
+
+    # Completion of a closed vocabulary, and the fix that adds a missing fact.
+    role_line = line_of(text, "{body: board, role: chair")
+    completion = client.request(
+        "textDocument/completion",
+        {"textDocument": {"uri": uri}, "position": {"line": line_of(text, "kind: board"), "character": 10}},
+    )
+    assert "committee" in {item["label"] for item in completion["items"]}
+    approval = by_rule["assurance-framework.approved-by-board"]
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": approval["range"], "context": {"diagnostics": [approval]}},
+    )
+    titles = [action["title"] for action in actions]
+    assert "Add assurance_framework.board_approved_on (needed by assurance-framework.approved-by-board)" in titles
 
     hover = client.request(
         "textDocument/hover",
-        {"textDocument": {"uri": uri}, "position": {"line": line_of(text, "role: chair"), "character": 8}},
+        {"textDocument": {"uri": uri}, "position": {"line": role_line, "character": 8}},
     )
     shown = hover["contents"]["value"]
     assert "people[0].roles[0]" in shown
