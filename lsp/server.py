@@ -25,6 +25,7 @@ from govcheck.lsp.completion import complete
 from govcheck.lsp.diagnostics import diagnostics
 from govcheck.lsp.documents import Checked, Checker
 from govcheck.lsp.hover import hover
+from govcheck.lsp.units import actions_for_client, diagnostics_for_client, from_client
 
 log = logging.getLogger("govcheck.lsp")
 R = TypeVar("R")
@@ -55,8 +56,9 @@ class FactsServer(LanguageServer):
     def check(self, uri: str) -> Checked:
         document = self.workspace.get_text_document(uri)
         checked = self.checker.check(uri, document.source, document.version, to_fs_path(uri) or uri)
+        found = diagnostics_for_client(document, diagnostics(checked))
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics(checked))
+            types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=found)
         )
         return checked
 
@@ -92,7 +94,8 @@ def make_server(only: tuple[str, ...] = ()) -> FactsServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @answers_nothing_on_failure
     def on_hover(ls: FactsServer, params: types.HoverParams) -> types.Hover | None:
-        return hover(ls.checked(params.text_document.uri), params.position)
+        document = ls.workspace.get_text_document(params.text_document.uri)
+        return hover(ls.checked(document.uri), from_client(document, params.position))
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=TRIGGERS))
     @answers_nothing_on_failure
@@ -100,14 +103,17 @@ def make_server(only: tuple[str, ...] = ()) -> FactsServer:
         document = ls.workspace.get_text_document(params.text_document.uri)
         if not ls.checker.wants(to_fs_path(document.uri) or document.uri, document.source):
             return None
-        return complete(document.source.splitlines(), params.position)
+        return complete(document.source.splitlines(), from_client(document, params.position))
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
     )
     @answers_nothing_on_failure
     def on_code_action(ls: FactsServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-        return code_actions(ls.checked(params.text_document.uri), params) or None
+        document = ls.workspace.get_text_document(params.text_document.uri)
+        start, end = from_client(document, params.range.start), from_client(document, params.range.end)
+        asked = types.CodeActionParams(params.text_document, types.Range(start, end), params.context)
+        return actions_for_client(document, code_actions(ls.checked(document.uri), asked)) or None
 
     return server
 

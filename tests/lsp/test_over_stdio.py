@@ -112,5 +112,19 @@ def test_an_editor_session(client: LspClient, capabilities: dict[str, object]) -
     assert "**not met**, high: `board.two-thirds-private-sector`" in shown
     assert "naf-2019" in shown  # the edition in force at the file's as_of
 
+
+def test_columns_are_counted_as_the_editor_counts_them(client: LspClient, capabilities: dict[str, object]) -> None:
+    # The client declared no position encoding, so columns are UTF-16 units: 𝔸 counts two.
+    assert capabilities["positionEncoding"] == "utf-16"
+    text = 'format_version: 2\nas_of: 2020-03-31\norganisation: {name: "𝔸 LEP", idd: a-lep}\n'
+    uri = (REPO / "astral-lep.yaml").as_uri()
+    client.open(uri, text)
+    (error,) = [d for d in client.diagnostics(uri, 1) if "'idd'" in d["message"]]
+    assert error["range"]["start"] == {"line": 2, "character": text.splitlines()[2].index("idd") + 1}
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.diagnostics(uri) == []  # a closed file's diagnostics are cleared
+
+
+def test_shutdown_and_exit_end_the_server(client: LspClient, capabilities: dict[str, object]) -> None:
     assert client.close() == 0
     assert b"Traceback" not in b"".join(client.stderr)
