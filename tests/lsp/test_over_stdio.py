@@ -125,6 +125,16 @@ def test_columns_are_counted_as_the_editor_counts_them(client: LspClient, capabi
     assert client.diagnostics(uri) == []  # a closed file's diagnostics are cleared
 
 
+def test_the_server_answers_every_file_of_the_corpus(client: LspClient, capabilities: dict[str, object]) -> None:
+    for number, path in enumerate(sorted((REPO / "tests" / "corpus" / "facts").glob("*.yaml"))):
+        uri = path.as_uri()
+        client.open(uri, path.read_bytes().decode("utf-8", "replace"), version=number)
+        found = client.diagnostics(uri, number)
+        assert not [d for d in found if "defect in govcheck" in d["message"]], path.name
+        client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.process.poll() is None
+
+
 def test_shutdown_and_exit_end_the_server(client: LspClient, capabilities: dict[str, object]) -> None:
     assert client.close() == 0
     assert b"Traceback" not in b"".join(client.stderr)
