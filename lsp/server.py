@@ -20,6 +20,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from govcheck import __version__
+from govcheck.engine.assess.assessor import Assessor
 from govcheck.lsp.actions import code_actions
 from govcheck.lsp.completion import complete
 from govcheck.lsp.diagnostics import diagnostics
@@ -49,9 +50,9 @@ def answers_nothing_on_failure(handler: Callable[..., R | None]) -> Callable[...
 class FactsServer(LanguageServer):
     """A language server whose checker keeps the rule packs and calendar between changes."""
 
-    def __init__(self, only: tuple[str, ...] = ()) -> None:
+    def __init__(self, assessor: Assessor | None = None, only: tuple[str, ...] = ()) -> None:
         super().__init__("govcheck", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
-        self.checker = Checker(only=only)
+        self.checker = Checker(assessor or Assessor(), only=only)
 
     def check(self, uri: str) -> Checked:
         document = self.workspace.get_text_document(uri)
@@ -71,8 +72,8 @@ class FactsServer(LanguageServer):
         return self.check(uri)
 
 
-def make_server(only: tuple[str, ...] = ()) -> FactsServer:
-    server = FactsServer(only)
+def make_server(assessor: Assessor | None = None, only: tuple[str, ...] = ()) -> FactsServer:
+    server = FactsServer(assessor, only)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @answers_nothing_on_failure
@@ -118,12 +119,16 @@ def make_server(only: tuple[str, ...] = ()) -> FactsServer:
     return server
 
 
-def serve(only: tuple[str, ...] = ()) -> None:
-    """Serve over standard input and output until the editor says exit; ``only``: globs of the files to check."""
+def serve(assessor: Assessor | None = None, only: tuple[str, ...] = ()) -> None:
+    """Serve over standard input and output until the editor says exit.
+
+    ``assessor`` carries the pack and waivers chosen (default: the pack in force at each file's
+    as_of, no waivers); ``only`` is globs of the files to check.
+    """
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(message)s")
     stdin, stdout = sys.__stdin__, sys.__stdout__
     if stdin is None or stdout is None:
         raise RuntimeError("govcheck lsp talks over standard input and output, and this process has none")
     # Anything printed by mistake would corrupt the protocol's stream: it goes to standard error instead.
     sys.stdout = sys.stderr
-    make_server(only).start_io(typing.cast(BinaryIO, stdin.buffer), typing.cast(BinaryIO, stdout.buffer))
+    make_server(assessor, only).start_io(typing.cast(BinaryIO, stdin.buffer), typing.cast(BinaryIO, stdout.buffer))

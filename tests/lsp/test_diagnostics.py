@@ -9,12 +9,14 @@ import pytest
 from lsprotocol import types
 
 from govcheck.engine.assess.assessor import Assessor
+from govcheck.engine.assess.waivers import parse_waivers
 from govcheck.engine.core.results import Finding
 from govcheck.engine.core.status import Status
 from govcheck.lsp.diagnostics import diagnostics, gap_message
 from govcheck.lsp.documents import Checker
 from govcheck.reports.registry import RenderOptions
 from govcheck.reports.sarif import sarif_log
+from tests.support.ci import BEFORE, waiver, waiver_yaml
 from tests.support.facts import REPO
 
 FILES = [*sorted((REPO / "frameworks").glob("*.yaml")), REPO / "tests" / "fixtures" / "gappy-lep.yaml"]
@@ -114,3 +116,13 @@ def test_missing_evidence_says_the_facts_it_needs_when_the_finding_names_them() 
     copied = {field.name: getattr(finding, field.name) for field in fields(Finding)}
     named = FindingNamingFacts(**copied, facts_needed=("assurance_framework.board_approved_on",))
     assert "Facts needed: assurance_framework.board_approved_on." in gap_message(named)
+
+
+def test_a_waived_gap_is_not_shown() -> None:
+    whistleblowing = "whistleblowing.policy-published-and-reviewed"
+    text = BEFORE.read_text(encoding="utf-8")
+    waivers = parse_waivers(waiver_yaml(waiver(whistleblowing)), "waivers.yaml")
+    plain = diagnostics(Checker().check(BEFORE.as_uri(), text, 1, str(BEFORE)))
+    waived = diagnostics(Checker(Assessor(waivers=waivers)).check(BEFORE.as_uri(), text, 1, str(BEFORE)))
+    assert whistleblowing in {d.code for d in plain}
+    assert {d.code for d in waived} == {d.code for d in plain} - {whistleblowing}
