@@ -49,8 +49,13 @@ def _is_content(text: str) -> bool:
     return bool(stripped) and not stripped.startswith("#")
 
 
-def insertion(lines: list[str], source: SourceMap, path: PathKey, *, ends_in_newline: bool) -> types.TextEdit | None:
-    """The edit that writes the skeleton of ``path`` at the end of its nearest existing enclosing mapping."""
+def insertion(
+    lines: list[str], source: SourceMap, path: PathKey, *, newline: str, ends_in_newline: bool
+) -> types.TextEdit | None:
+    """The edit that writes the skeleton of ``path`` at the end of its nearest existing enclosing mapping.
+
+    ``newline`` is the file's own line break; ``ends_in_newline`` whether its last line has one.
+    """
     depth = len(path) - 1
     while depth > 0 and _absent(source, path[:depth]):
         depth -= 1
@@ -94,10 +99,10 @@ def insertion(lines: list[str], source: SourceMap, path: PathKey, *, ends_in_new
         return None
     text_lines += fact
     at = types.Position(last + 1, 0)
-    new_text = "\n".join(text_lines) + "\n"
+    new_text = newline.join(text_lines) + newline
     if last + 1 >= len(lines) and not ends_in_newline and lines:  # the last line has no line break to follow
         at = types.Position(len(lines) - 1, len(lines[-1]))
-        new_text = "\n" + "\n".join(text_lines)
+        new_text = newline + newline.join(text_lines)
     return types.TextEdit(types.Range(at, at), new_text)
 
 
@@ -113,6 +118,8 @@ def code_actions(checked: Checked, params: types.CodeActionParams) -> list[types
     wanted = {str(d.code) for d in params.context.diagnostics if d.code is not None}
     first, final = params.range.start.line + 1, params.range.end.line + 1
     lines = checked.text.splitlines()
+    newline = "\r\n" if "\r\n" in checked.text else "\n"
+    ends_in_newline = checked.text.endswith(("\n", "\r"))
     actions: list[types.CodeAction] = []
     offered: set[PathKey] = set()
     for finding in checked.assessment.findings:
@@ -123,7 +130,7 @@ def code_actions(checked: Checked, params: types.CodeActionParams) -> list[types
         for path in missing_places(finding, checked.facts.source):
             if path in offered:
                 continue
-            edit = insertion(lines, checked.facts.source, path, ends_in_newline=checked.text.endswith("\n"))
+            edit = insertion(lines, checked.facts.source, path, newline=newline, ends_in_newline=ends_in_newline)
             if edit is None:
                 continue
             offered.add(path)

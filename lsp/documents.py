@@ -89,7 +89,9 @@ def judge(assessor: Assessor, uri: str, text: str, version: int | None, name: st
         facts = parse_facts(text, name)
         assessment = assessor.assess_file(facts)
     except InputError as error:
-        return Checked(uri, version, text, tuple(error.problems), facts)
+        # A problem in another file (a rule pack named by --pack) is told at the top of this one, with its own place.
+        problems = tuple(p if p.file == name else Problem(name, str(p), 1, 1) for p in error.problems)
+        return Checked(uri, version, text, problems, facts)
     except Exception as error:  # noqa: BLE001 - a defect on one input must not stop the server for every file
         # Said at the top of the file, so the user has something to report; the server carries on.
         where = traceback.extract_tb(error.__traceback__)[-1]

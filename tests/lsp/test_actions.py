@@ -98,3 +98,13 @@ def test_no_fix_where_the_enclosing_mapping_is_written_on_one_line() -> None:
     titles = list(fixes(checked))
     assert titles
     assert not [title for title in titles if title.startswith("Add assurance_framework.")]
+
+
+def test_a_file_with_windows_line_breaks_keeps_them() -> None:
+    text = GAPPY.read_text(encoding="utf-8").replace("\n", "\r\n")
+    checked = Checker().check(GAPPY.as_uri(), text, 1, str(GAPPY))
+    title = "Add assurance_framework.board_approved_on (needed by assurance-framework.approved-by-board)"
+    _, edit = fixes(checked)[title]
+    assert edit.new_text == "  board_approved_on: \r\n"
+    fixed = apply(text, edit)
+    assert fixed.count("\n") == fixed.count("\r\n")
