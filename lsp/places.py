@@ -102,7 +102,7 @@ def cursor_at(lines: list[str], line: int, character: int) -> Cursor:
     if match:  # `key: val|`: a value is being written
         key = _unquote(match.group("key"))
         typed = rest[match.end() :].lstrip()
-        if typed.startswith("[") or typed.startswith("{"):  # a flow list or mapping: the word after , or [
+        if typed.startswith(("[", "{")):  # a flow list or mapping: the word after the last , or [
             typed = re.split(r"[\[{,]\s*", typed)[-1]
     elif not rest.strip() and not dashes:
         column = character  # an empty line: the cursor's column says how deep it is
@@ -115,14 +115,12 @@ def _parents(lines: list[str], line: int, column: int) -> list[str | int]:
     chain: list[str | int] = []
     limit = column
     for number in range(min(line, len(lines)) - 1, -1, -1):
+        if limit == 0:  # at the top level: nothing holds it
+            break
         text = lines[number]
-        if not _is_content(text) or limit == 0:
-            if limit == 0:
-                break
+        if not _is_content(text) or _indent(text) >= limit:
             continue
         start, dashes, rest = _line_parts(text)
-        if _indent(text) >= limit:
-            continue
         found: list[str | int] = []
         # A key on this line holds the cursor's line only if it starts left of it and has no value here.
         match = _KEY.match(rest)
