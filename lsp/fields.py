@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Union
 
-from pydantic import BaseModel
+from pydantic import BaseModel, RootModel
 from pydantic.fields import FieldInfo
 
 from govcheck.engine.core.paths import field_named, is_model
@@ -39,8 +39,6 @@ def _members(annotation: Any) -> Iterator[Any]:
 
 def _root(annotation: Any) -> Any:
     """What a RootModel holds; any other annotation as it is."""
-    from pydantic import RootModel
-
     while is_model(annotation) and issubclass(annotation, RootModel):
         annotation = annotation.model_fields["root"].annotation
     return annotation
@@ -76,9 +74,8 @@ class Shape:
             found = field_named(model, part)
             if found is not None:
                 return Shape(found.annotation)
-        for _, value in self.keyed():
-            return Shape(value)
-        return None
+        keyed = self.keyed()  # any key of a keyed mapping (an attestation, a subject) holds the same shape
+        return Shape(keyed[0][1]) if keyed else None
 
     def is_block(self) -> bool:
         """Whether the place is written only as an indented block (a mapping or a list), never as one value."""
