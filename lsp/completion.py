@@ -38,29 +38,34 @@ def _written_keys(lines: list[str], line: int, indent: int, *, starts_item: bool
     return written
 
 
-def _key_item(key: Key) -> types.CompletionItem:
+def _key_item(key: Key, replacing: types.Range) -> types.CompletionItem:
+    # A block's key ends its line; a value's key is followed by the value on the same line.
+    written = f"{key.name}:" if key.block else f"{key.name}: "
     return types.CompletionItem(
         label=key.name,
         kind=types.CompletionItemKind.Field,
         detail="required" if key.required else None,
         documentation=key.description,
-        # A block's key ends its line; a value's key is followed by the value on the same line.
-        insert_text=f"{key.name}:" if key.block else f"{key.name}: ",
+        text_edit=types.TextEdit(replacing, written),
         sort_text=("0" if key.required else "1") + key.name,
     )
 
 
-def _value_item(word: str) -> types.CompletionItem:
-    return types.CompletionItem(label=word, kind=types.CompletionItemKind.EnumMember, insert_text=word)
+def _value_item(word: str, replacing: types.Range) -> types.CompletionItem:
+    return types.CompletionItem(
+        label=word, kind=types.CompletionItemKind.EnumMember, text_edit=types.TextEdit(replacing, word)
+    )
 
 
-def items_at(cursor: Cursor, written: set[str]) -> list[types.CompletionItem]:
+def items_at(cursor: Cursor, written: set[str], replacing: types.Range) -> list[types.CompletionItem]:
+    """What may be written at the cursor; each item replaces ``replacing``, what is typed so far."""
     if cursor.key is not None:
-        return [_value_item(w) for w in values_at([*cursor.place, cursor.key]) if w.startswith(cursor.typed)]
+        words = values_at([*cursor.place, cursor.key])
+        return [_value_item(w, replacing) for w in words if w.startswith(cursor.typed)]
     keys = [k for k in keys_at(cursor.place) if k.name not in written and k.name.startswith(cursor.typed)]
-    items = [_key_item(k) for k in keys]
+    items = [_key_item(k, replacing) for k in keys]
     if cursor.place and cursor.place[-1] == LIST_ITEM:  # `- |` in a list of single words (roles, subjects)
-        items += [_value_item(w) for w in values_at(cursor.place[:-1]) if w.startswith(cursor.typed)]
+        items += [_value_item(w, replacing) for w in values_at(cursor.place[:-1]) if w.startswith(cursor.typed)]
     return items
 
 
@@ -70,4 +75,8 @@ def complete(lines: list[str], position: types.Position) -> types.CompletionList
     indent = len(text) - len(text.lstrip(" -")) if text.strip() else position.character
     starts_item = text.lstrip().startswith("-")
     written = _written_keys(lines, position.line, indent, starts_item=starts_item) if cursor.key is None else set()
-    return types.CompletionList(is_incomplete=False, items=items_at(cursor, written))
+    # The whole of what is typed is replaced, hyphens and spaces included (deputy-ch, not fo), whatever
+    # the editor takes a word to be.
+    start = types.Position(position.line, max(position.character - len(cursor.typed), 0))
+    replacing = types.Range(start, position)
+    return types.CompletionList(is_incomplete=False, items=items_at(cursor, written, replacing))

@@ -26,7 +26,7 @@ from govcheck.lsp.completion import complete
 from govcheck.lsp.diagnostics import diagnostics
 from govcheck.lsp.documents import Checked, Checker
 from govcheck.lsp.hover import hover
-from govcheck.lsp.units import actions_for_client, diagnostics_for_client, from_client
+from govcheck.lsp.units import actions_for_client, completion_for_client, diagnostics_for_client, from_client
 
 log = logging.getLogger("govcheck.lsp")
 R = TypeVar("R")
@@ -104,7 +104,8 @@ def make_server(assessor: Assessor | None = None, only: tuple[str, ...] = ()) ->
         document = ls.workspace.get_text_document(params.text_document.uri)
         if not ls.checker.wants(to_fs_path(document.uri) or document.uri, document.source):
             return None
-        return complete(document.source.splitlines(), from_client(document, params.position))
+        found = complete(document.source.splitlines(), from_client(document, params.position))
+        return completion_for_client(document, found)
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])

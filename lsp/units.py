@@ -38,3 +38,10 @@ def actions_for_client(document: TextDocument, actions: list[types.CodeAction]) 
             for edit in edits:
                 edit.range = to_client(document, edit.range)
     return actions
+
+
+def completion_for_client(document: TextDocument, found: types.CompletionList) -> types.CompletionList:
+    for item in found.items:
+        if isinstance(item.text_edit, types.TextEdit):
+            item.text_edit.range = to_client(document, item.text_edit.range)
+    return found

@@ -35,6 +35,11 @@ def offered(line: int, character: int | None = None) -> dict[str, types.Completi
     return {item.label: item for item in complete(LINES, types.Position(line, character)).items}
 
 
+def written(item: types.CompletionItem) -> str:
+    assert isinstance(item.text_edit, types.TextEdit)
+    return item.text_edit.new_text
+
+
 def test_keys_of_the_mapping_under_the_cursor() -> None:
     quorum = offered(7)
     assert "minimum_share" in quorum
@@ -58,8 +63,16 @@ def test_a_value_is_completed_from_its_closed_vocabulary() -> None:
 
 def test_a_key_for_a_block_ends_its_line_and_a_key_for_a_value_leaves_room_for_it() -> None:
     top = offered(14, 0)
-    assert top["documents"].insert_text == "documents:"
-    assert offered(7)["minimum_share"].insert_text == "minimum_share: "
+    assert written(top["documents"]) == "documents:"
+    assert written(offered(7)["minimum_share"]) == "minimum_share: "
+
+
+def test_what_is_typed_is_replaced_whole() -> None:
+    lines = ["people:", "  - id: ann", "    roles:", "      - body: board", "        role: deputy-ch"]
+    (item,) = complete(lines, types.Position(4, len(lines[4]))).items
+    assert isinstance(item.text_edit, types.TextEdit)
+    assert item.text_edit.new_text == "deputy-chair"
+    assert item.text_edit.range == types.Range(types.Position(4, 14), types.Position(4, 23))
 
 
 def test_a_top_level_key_is_offered_below_a_line_that_does_not_parse() -> None:
