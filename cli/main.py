@@ -28,6 +28,7 @@ COMMANDS = {
     "migrate": "govcheck.cli.migrate:migrate",
     "import": "govcheck.cli.importing:import_group",
     "rules": "govcheck.cli.rules_commands:rules",
+    "lsp": "govcheck.cli.lsp:lsp",
 }
 
 

@@ -23,7 +23,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("govcheck.checks",),
     ("govcheck.engine.packs", "govcheck.engine.assess", "govcheck.engine.history"),
     ("govcheck.reports", "govcheck.importers"),
-    ("govcheck.cli", "govcheck.__main__"),
+    # The fronts: the command line and the language server each sit on the library and on reports.
+    ("govcheck.cli", "govcheck.lsp", "govcheck.__main__"),
 )
 
 
