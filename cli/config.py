@@ -69,6 +69,7 @@ _COMMAND_SETTINGS = {
     ),
     "validate": ("exclude",),
     "migrate": ("exclude",),
+    "lsp": ("pack", "waivers_file"),
 }
 # A setting whose option has another name in the command.
 _OPTION_NAMES = {"format": "format_", "waivers": "waivers_file"}

@@ -166,3 +166,4 @@ def test_the_settings_read_are_what_check_takes(project: Path) -> None:
         "jobs": 2,
     }
     assert defaults["validate"] == {"exclude": ["drafts"]}
+    assert defaults["lsp"] == {"pack": "naf-2019", "waivers_file": "w.yaml"}
