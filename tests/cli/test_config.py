@@ -167,3 +167,11 @@ def test_the_settings_read_are_what_check_takes(project: Path) -> None:
     }
     assert defaults["validate"] == {"exclude": ["drafts"]}
     assert defaults["lsp"] == {"pack": "naf-2019", "waivers_file": "w.yaml"}
+
+
+def test_a_configured_sign_off_ends_the_report(project: Path) -> None:
+    (project / ".govcheck.yaml").write_text("sign-off: 'A. Auditor, Head of Internal Audit'\n", encoding="utf-8")
+    code, out, err = run("check", "frameworks/exemplar-lep.yaml", "--format", "markdown")
+    assert code == 0, err
+    assert "A. Auditor" in out.split("Provenance")[-1]
+    assert "Head of Internal Audit" in out
