@@ -11,6 +11,7 @@ file named on its own is always read as facts, so a mistake in one is reported, 
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,7 +51,9 @@ def find_facts_files(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -
     """
     found = FactsFiles()
     for path in map(Path, paths):
-        if path.is_dir():
+        # os.path.isdir answers False for a name the system refuses (too long, say), where
+        # Path.is_dir raises: reading the file then says plainly what is wrong with the name.
+        if os.path.isdir(path):
             _search(path, path, exclude, found, set())
             continue
         pattern = _excluded(PurePosixPath(path.as_posix()), exclude)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -281,7 +282,8 @@ def load_pack(name_or_path: str | Path, folder: Path | None = None) -> RulePack:
     """Load a pack by id (from the bundled packs) or by the path of its folder."""
     packs = available_packs(folder)
     candidate = Path(name_or_path)
-    if (candidate / "pack.yaml").is_file():
+    # os.path.isfile, not Path.is_file: a name too long for the system is no pack, not a crash.
+    if os.path.isfile(candidate / "pack.yaml"):
         pack_dir = candidate
         folder = candidate.parent
     elif str(name_or_path) in packs:
@@ -346,7 +348,7 @@ def _load_pack_dir(
     parent: RulePack | None = None
     if spec.extends:
         line, column = source.locate(("extends",)) or (None, None)
-        if not (folder / spec.extends / "pack.yaml").is_file():
+        if not os.path.isfile(folder / spec.extends / "pack.yaml"):
             raise InputError.single(
                 str(pack_file),
                 f"extends unknown pack {spec.extends!r}{did_you_mean(spec.extends, available_packs(folder))}",

@@ -211,3 +211,10 @@ def test_written_files_get_an_ordinary_mode(lep_files: dict[str, Path], tmp_path
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("args", [["check", "a" * 5000], ["check", "x.yaml", "--pack", "a" * 5000]])
+def test_a_name_too_long_for_the_system_is_an_input_error(args: list[str]) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)

@@ -105,3 +105,8 @@ def test_a_link_back_up_the_tree_is_searched_once(tmp_path: Path) -> None:
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     found = find_facts_files([tmp_path])
     assert [p.name for p in found.files] == ["a.yaml"]
+
+
+def test_a_name_too_long_for_the_system_is_handed_on_to_be_refused_when_read(tmp_path: Path) -> None:
+    name = tmp_path / ("a" * 5000)
+    assert find_facts_files([name]).files == [name]  # Path.is_dir would raise here
