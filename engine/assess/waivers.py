@@ -93,7 +93,7 @@ class WaiverSet:
         """An InputError naming each waiver whose rule id no edition has, with the id probably meant."""
         problems = []
         for index, waiver in enumerate(self.waivers):
-            message = unknown_rule(waiver.rule_id, known, f"waiver {index + 1}")
+            message = unknown_rule(waiver.rule_id, known, f"waivers[{index}]")
             if message is not None:
                 line, column = self.rule_positions[index] if index < len(self.rule_positions) else (waiver.line, None)
                 hint = "`govcheck rules list` lists the rules of each edition"
@@ -124,25 +124,25 @@ def parse_waivers(text: str, name: str) -> WaiverSet:
         people = {role: getattr(waiver, role) for role in ("requested_by", "approved_by")}
         unreadable = {role: found for role, name in people.items() if (found := _unreadable(name)) is not None}
         for role, (why, hint) in unreadable.items():
-            problem((*at, role), f"waiver {index + 1}: {role} {people[role]!r} {why}", hint)
+            problem((*at, role), f"waivers[{index}].{role}: {people[role]!r} {why}", hint)
         if not unreadable and identity(waiver.approved_by) == identity(waiver.requested_by):
             same = waiver.approved_by
             if waiver.approved_by != waiver.requested_by:
                 same = f"{waiver.approved_by!r} is {waiver.requested_by!r} written differently"
             problem(
                 (*at, "approved_by"),
-                f"waiver {index + 1} is approved by the person who requested it ({same})",
+                f"waivers[{index}] is approved by the person who requested it ({same})",
                 "a waiver needs a second person's approval",
             )
         if waiver.expires_on <= waiver.granted_on:
             problem(
                 (*at, "expires_on"),
-                f"waiver {index + 1} expires on {waiver.expires_on} but was granted on {waiver.granted_on}",
+                f"waivers[{index}] expires on {waiver.expires_on} but was granted on {waiver.granted_on}",
                 "the expiry date comes after the date granted",
             )
         key = (waiver.rule, waiver.scope.lep, identity(waiver.scope.item) if waiver.scope.item else None)
         if key in seen:
-            problem(at, f"waiver {index + 1} covers the same rule and scope as waiver {seen[key] + 1}", "merge them")
+            problem(at, f"waivers[{index}] covers the same rule and scope as waivers[{seen[key]}]", "merge them")
         seen.setdefault(key, index)
         positions.append(source.locate((*at, "rule")) or (None, None))
         records.append(

@@ -21,7 +21,7 @@ def test_a_waiver_of_a_misspelt_rule_is_exit_2_at_its_line_and_column_with_the_i
     waivers.write_text(waiver_yaml(waiver("whistleblowing.policy-published-and-reviewed"), waiver(MISSPELT)))
     result = run("check", str(BEFORE), "--pack", "naf-2019", "--waivers", str(waivers))
     assert result.exit_code == 2
-    assert f"{waivers}:10:11: waiver 2 names rule {MISSPELT!r}, which no edition has; did you mean {PAPERS!r}?" in (
+    assert f"{waivers}:10:11: waivers[1] names rule {MISSPELT!r}, which no edition has; did you mean {PAPERS!r}?" in (
         result.stderr
     )
     assert "Traceback" not in result.output
