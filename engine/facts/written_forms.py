@@ -1,0 +1,101 @@
+"""How each value of a facts file may be written, in JSON Schema, for editors.
+
+The facts model reads several short forms (``not found``, a month such as ``2019-04``,
+``{before: ...}``, a coverage section written as ``"4.2"``) through validators that
+pydantic cannot describe by itself. Each model states the forms it reads here, beside
+its validator, so ``govcheck schema`` describes what ``govcheck validate`` accepts. A form
+that only facts format 2 reads carries ``FORMAT_2_ONLY``; the schema generator keeps it
+for format 2 files and drops it for format 1 files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+# Marks an alternative that only facts format 2 reads (removed from the schema it marks).
+FORMAT_2_ONLY = "x-facts-format-2-only"
+
+# The years govcheck works with (engine/core/days.py: 1990 to 2099); leap years among them are those
+# divisible by 4, 2000 included.
+_YEAR = r"(?:199[0-9]|20[0-9]{2})"
+_LEAP_YEAR = r"(?:199[26]|20(?:[02468][048]|[13579][26]))"
+_MONTH_AND_DAY = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+# YAML reads an unquoted `2019-06-20 10:30:00` as a timestamp, and a timestamp's day is what counts.
+_TIME = r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
+DAY_PATTERN = rf"^\s*(?:{_YEAR}-{_MONTH_AND_DAY}|{_LEAP_YEAR}-02-29){_TIME}\s*$"
+
+DAY: dict[str, Any] = {
+    "type": "string",
+    "pattern": DAY_PATTERN,
+    "description": "a date written YYYY-MM-DD, between 1990 and 2099, for example 2019-06-20",
+}
+MONTH: dict[str, Any] = {
+    "type": "string",
+    "pattern": r"^\s*[0-9]{4}-(?:0[1-9]|1[0-2])\s*$",
+    "description": "a date known only to the month, written YYYY-MM, for example 2019-04",
+}
+
+# A financial year runs April to March and is written with both years: 2019-20, 1999-00.
+FINANCIAL_YEAR_PATTERN = "^[0-9]{2}(?:" + "|".join(f"{year:02d}-{(year + 1) % 100:02d}" for year in range(100)) + ")$"
+
+
+def words(*said: str, description: str) -> dict[str, Any]:
+    """Text that reads as one of ``said`` (spaces around it ignored), offered as completions."""
+    # Plain words only, so the pattern needs no escapes (an editor's regular expressions take few).
+    assert all(re.fullmatch(r"[a-z ]+", word) for word in said), said
+    alternatives = "|".join(said)
+    return {
+        "type": "string",
+        "pattern": rf"^\s*(?:{alternatives})\s*$",
+        "examples": list(said),
+        "description": description,
+    }
+
+
+def format_2_only(schema: dict[str, Any]) -> dict[str, Any]:
+    return {**schema, FORMAT_2_ONLY: True}
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: it holds dicts
+class AlsoWritten:
+    """Annotated metadata (or a model's ``__get_pydantic_json_schema__``): the value may also be written
+    in the given short forms, which its validator reads as the full form."""
+
+    # A form is a schema, or made from the full form's schema (a variant of its keys).
+    forms: tuple[dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]], ...]
+    full_form_format_2_only: bool = False  # a date's bounds, {before: ...}, are format 2's as much as `late`
+
+    def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        full = handler(core_schema)
+        resolved = handler.resolve_ref_schema(full)
+        forms = [form(resolved) if callable(form) else form for form in self.forms]
+        return {"anyOf": [format_2_only(full) if self.full_form_format_2_only else full, *forms]}
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: it holds dicts
+class KeyedBy:
+    """Annotated metadata for a mapping whose keys come from a vocabulary: each key is offered, with its
+    meaning, and its value checked against the mapping's value schema."""
+
+    vocabulary: Mapping[str, str]
+
+    def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        generated = handler(core_schema)
+        value = generated.get("additionalProperties", {})
+        return {
+            "type": "object",
+            "properties": {key: {"description": meaning} for key, meaning in self.vocabulary.items()},
+            "propertyNames": {"enum": sorted(self.vocabulary)},
+            "patternProperties": {"": value},
+        }
