@@ -30,7 +30,7 @@ from pydantic_core import CoreSchema
 
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.subjects import SUBJECTS
-from govcheck.engine.facts.written_forms import DAY, MONTH, AlsoWritten, KeyedBy, format_2_only, words
+from govcheck.engine.facts.written_forms import COVERAGE_REF_FORMS, DAY, EVENT_DAY_FORMS, KeyedBy, format_2_only, words
 
 DATE_FORM_HINT = "write dates as YYYY-MM-DD, for example 2019-06-20"
 
@@ -280,20 +280,7 @@ def _as_found(value: dict[str, Any], info: ValidationInfo) -> DateAsFound:
 EventDay = Annotated[
     dt.date | DateAsFound | Literal["not found"],
     PlainValidator(_event_day, json_schema_input_type=DateAsFound),
-    AlsoWritten(
-        (
-            DAY,
-            format_2_only(MONTH),
-            format_2_only(
-                words(
-                    *EVENT_WORDS,
-                    description="not found: it did not happen; not known: the evidence does not say; "
-                    "late: after its deadline, on a day not known; found: it happened, on a day not known",
-                )
-            ),
-        ),
-        full_form_format_2_only=True,
-    ),
+    EVENT_DAY_FORMS,
 ]
 
 
@@ -365,44 +352,13 @@ COVERAGE_KEYS = {
 }
 
 
-def _covered_in_part(coverage_ref: dict[str, Any]) -> dict[str, Any]:
-    """`{partly: what is missing, section: ...}`: CoverageRef's keys, with partly saying status and missing."""
-    properties = dict(coverage_ref["properties"])
-    for said_by_partly in ("status", "missing"):  # whatever they hold, partly overrides them (_coverage_ref)
-        properties[said_by_partly] = {"description": f"needs no value: partly gives the {said_by_partly}"}
-    properties["partly"] = {"type": "string", "minLength": 1, "description": "what is missing, e.g. no interim chair"}
-    return {
-        "type": "object",
-        "description": "covered only in part: {partly: what is missing, section: ...}",
-        "required": ["partly"],
-        "properties": properties,
-        "additionalProperties": False,
-    }
-
-
 Coverage = Annotated[
     dict[
         Annotated[str, AfterValidator(lambda key: key if key == OTHERS else _known_subject(key))],
         Annotated[
             CoverageRef,
             BeforeValidator(_coverage_ref),
-            AlsoWritten(
-                (
-                    {
-                        "type": "string",
-                        "not": words(*COVERAGE_WORDS, description=""),
-                        "description": "the section that covers the subject, e.g. 4.2",
-                    },
-                    {"type": "number", "description": "the section that covers the subject, e.g. 4.2"},
-                    format_2_only(
-                        words(
-                            *COVERAGE_WORDS,
-                            description="not covered: looked for and not there; not known: the evidence does not say",
-                        )
-                    ),
-                    lambda coverage_ref: format_2_only(_covered_in_part(coverage_ref)),
-                )
-            ),
+            COVERAGE_REF_FORMS,
         ],
     ],
     KeyedBy(COVERAGE_KEYS),

@@ -99,3 +99,62 @@ class KeyedBy:
             "propertyNames": {"enum": sorted(self.vocabulary)},
             "patternProperties": {"": value},
         }
+
+
+# A date as the evidence gives it (blocks.EventDay): a day in either format; in format 2 also a month,
+# a word, or bounds (the full form, DateAsFound).
+EVENT_DAY_FORMS = AlsoWritten(
+    (
+        DAY,
+        format_2_only(MONTH),
+        format_2_only(
+            words(
+                "not found",
+                "not known",
+                "late",
+                "found",
+                description="not found: it did not happen; not known: the evidence does not say; "
+                "late: after its deadline, on a day not known; found: it happened, on a day not known",
+            )
+        ),
+    ),
+    full_form_format_2_only=True,
+)
+
+COVERAGE_WORDS = ("not covered", "not known")
+
+
+def _covered_in_part(coverage_ref: dict[str, Any]) -> dict[str, Any]:
+    """`{partly: what is missing, section: ...}`: CoverageRef's keys, with partly saying status and missing."""
+    properties = dict(coverage_ref["properties"])
+    for said_by_partly in ("status", "missing"):  # whatever they hold, partly overrides them
+        properties[said_by_partly] = {"description": f"needs no value: partly gives the {said_by_partly}"}
+    properties["partly"] = {"type": "string", "minLength": 1, "description": "what is missing, e.g. no interim chair"}
+    return {
+        "type": "object",
+        "description": "covered only in part: {partly: what is missing, section: ...}",
+        "required": ["partly"],
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+# How a subject in a coverage map (blocks.Coverage) stands: the full form, CoverageRef, or its section
+# alone, as text or a number; in format 2 also a word, or covered in part.
+COVERAGE_REF_FORMS = AlsoWritten(
+    (
+        {
+            "type": "string",
+            "not": words(*COVERAGE_WORDS, description="format 2's words"),
+            "description": "the section that covers the subject, e.g. 4.2",
+        },
+        {"type": "number", "description": "the section that covers the subject, e.g. 4.2"},
+        format_2_only(
+            words(
+                *COVERAGE_WORDS,
+                description="not covered: looked for and not there; not known: the evidence does not say",
+            )
+        ),
+        lambda coverage_ref: format_2_only(_covered_in_part(coverage_ref)),
+    )
+)
