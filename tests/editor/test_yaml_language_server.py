@@ -226,3 +226,19 @@ def test_the_line_the_init_file_suggests_points_an_editor_at_the_schema(script: 
     assert found[good] == []
     assert [d["message"] for d in found[bad]] != []
     assert all("as_off" in d["message"] or "as_of" in d["message"] for d in found[bad])
+
+
+def test_the_readme_setting_maps_the_schema_to_facts_files(script: Path, workspace: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Writing a facts file", 1)[1].split("\n## ", 1)[0]
+    setting = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])
+    (workspace / "frameworks").mkdir()
+    path = workspace / "frameworks" / "example-lep.yaml"
+    path.write_text(init_file(workspace).read_text(encoding="utf-8").replace("\nas_of:", "\nas_off:"))
+    started = LanguageServer(script, workspace, {"validate": True, "schemas": setting["yaml.schemas"]})
+    try:
+        (diagnostics,) = started.diagnostics([path]).values()
+    finally:
+        started.close()
+    assert diagnostics, "the README's yaml.schemas setting does not reach a facts file under frameworks/"
+    assert all("as_of" in d["message"] or "as_off" in d["message"] for d in diagnostics)
