@@ -138,20 +138,24 @@ class DateAsFound(Evidenced):
     """
 
     model_config = ConfigDict(
-        # Exactly one way of giving the date (the validator below says so in words).
+        # Exactly one way of giving the date (the validator below says so in words); asked of a mapping only,
+        # so an editor does not report a date written as text as matching "several forms".
         json_schema_extra={
-            "oneOf": [
-                {"required": ["month"], "properties": {"month": {"type": "string"}}},
-                {
-                    "anyOf": [
-                        {"required": ["before"], "properties": {"before": {"type": "string"}}},
-                        {"required": ["after"], "properties": {"after": {"type": "string"}}},
-                    ]
-                },
-                {"required": ["between"], "properties": {"between": {"type": "array"}}},
-                {"required": ["is_late"], "properties": {"is_late": {"const": True}}},
-                {"required": ["is_found"], "properties": {"is_found": {"const": True}}},
-            ]
+            "if": {"type": "object"},
+            "then": {
+                "oneOf": [
+                    {"required": ["month"], "properties": {"month": {"type": "string"}}},
+                    {
+                        "anyOf": [
+                            {"required": ["before"], "properties": {"before": {"type": "string"}}},
+                            {"required": ["after"], "properties": {"after": {"type": "string"}}},
+                        ]
+                    },
+                    {"required": ["between"], "properties": {"between": {"type": "array"}}},
+                    {"required": ["is_late"], "properties": {"is_late": {"const": True}}},
+                    {"required": ["is_found"], "properties": {"is_found": {"const": True}}},
+                ]
+            },
         }
     )
 
@@ -396,7 +400,7 @@ class Document(Evidenced):
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         # The whole document may be written `not found` or `not known` (format 2; see _found_or_not).
-        said = words(NOT_FOUND, NOT_KNOWN, description="not found: there is none; not known: the evidence does not say")
+        said = words(NOT_FOUND, NOT_KNOWN, meaning="not found: there is none; not known: the evidence does not say")
         return {"anyOf": [handler(core_schema), format_2_only(said)]}
 
     @model_validator(mode="before")

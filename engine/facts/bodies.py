@@ -106,7 +106,7 @@ class QuorumRule(Evidenced):
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        said = words(NOT_FOUND, description="not found: no quorum is set")  # see _not_found
+        said = words(NOT_FOUND, meaning="not found: no quorum is set")  # see _not_found
         return {"anyOf": [handler(core_schema), format_2_only(said)]}
 
     @model_validator(mode="before")
@@ -181,7 +181,7 @@ class Body(Evidenced):
     quorum: Annotated[
         QuorumRule | None,
         BeforeValidator(_quorum),
-        AlsoWritten((format_2_only(words(NOT_KNOWN, description="not known: the evidence does not say")),)),
+        AlsoWritten((format_2_only(words(NOT_KNOWN, meaning="not known: the evidence does not say")),)),
     ] = Field(default=None, description="the quorum its terms of reference set; not found where none is set")
     composition: Composition | None = Field(
         default=None, description="its make-up as counts, when members are not named, e.g. {members: 28, women: 4}"

@@ -93,7 +93,11 @@ FACTS_FORMAT_VERSIONS = (1, 2)
 
 
 class Organisation(Evidenced):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="a short slug, e.g. lancashire-lep")
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="a short slug, e.g. lancashire-lep",
+        json_schema_extra={"patternErrorMessage": "write small letters, digits and hyphens, e.g. lancashire-lep"},
+    )
     name: str = Field(description="the LEP's name as it writes it, e.g. Lancashire Enterprise Partnership")
     legal_form: str | None = Field(default=None, description="e.g. company limited by guarantee")
     company_number: str | None = Field(

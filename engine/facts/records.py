@@ -32,7 +32,13 @@ def _financial_year(value: str) -> str:
 FinancialYear = Annotated[
     str,
     AfterValidator(_financial_year),
-    WithJsonSchema({"type": "string", "pattern": FINANCIAL_YEAR_PATTERN, "description": "e.g. 2019-20"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": FINANCIAL_YEAR_PATTERN,
+            "patternErrorMessage": "write a financial year as 2019-20 (April 2019 to March 2020)",
+        }
+    ),
 ]
 
 

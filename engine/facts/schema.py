@@ -9,6 +9,7 @@ the format 1 variant, without format 2's forms, that a file saying
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, Facts
@@ -35,6 +36,9 @@ DESCRIPTION = (
 
 def facts_schema() -> dict[str, Any]:
     generated = _without_titles(Facts.model_json_schema(mode="validation"))
+    # An editor names what it expected by a definition's title: "quorum rule", not "QuorumRule".
+    for name, definition in generated[DEFS].items():
+        definition["title"] = re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://govcheck.invalid/schema/facts-{FACTS_FORMAT_VERSION}.json",

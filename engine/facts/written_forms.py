@@ -38,19 +38,19 @@ DAY_PATTERN = rf"^\s*(?:{_YEAR}-{_MONTH_AND_DAY}|{_LEAP_YEAR}-02-29){_TIME}\s*$"
 DAY: dict[str, Any] = {
     "type": "string",
     "pattern": DAY_PATTERN,
-    "description": "a date written YYYY-MM-DD, between 1990 and 2099, for example 2019-06-20",
+    "patternErrorMessage": "write a date as YYYY-MM-DD, a real day from 1990 to 2099, for example 2019-06-20",
 }
 MONTH: dict[str, Any] = {
     "type": "string",
     "pattern": r"^\s*[0-9]{4}-(?:0[1-9]|1[0-2])\s*$",
-    "description": "a date known only to the month, written YYYY-MM, for example 2019-04",
+    "patternErrorMessage": "write a month as YYYY-MM, for example 2019-04",
 }
 
 # A financial year runs April to March and is written with both years: 2019-20, 1999-00.
 FINANCIAL_YEAR_PATTERN = "^[0-9]{2}(?:" + "|".join(f"{year:02d}-{(year + 1) % 100:02d}" for year in range(100)) + ")$"
 
 
-def words(*said: str, description: str) -> dict[str, Any]:
+def words(*said: str, meaning: str) -> dict[str, Any]:
     """Text that reads as one of ``said`` (spaces around it ignored), offered as completions."""
     # Plain words only, so the pattern needs no escapes (an editor's regular expressions take few).
     assert all(re.fullmatch(r"[a-z ]+", word) for word in said), said
@@ -59,7 +59,7 @@ def words(*said: str, description: str) -> dict[str, Any]:
         "type": "string",
         "pattern": rf"^\s*(?:{alternatives})\s*$",
         "examples": list(said),
-        "description": description,
+        "patternErrorMessage": f"write {' or '.join(said)} ({meaning})",
     }
 
 
@@ -113,7 +113,7 @@ EVENT_DAY_FORMS = AlsoWritten(
                 "not known",
                 "late",
                 "found",
-                description="not found: it did not happen; not known: the evidence does not say; "
+                meaning="not found: it did not happen; not known: the evidence does not say; "
                 "late: after its deadline, on a day not known; found: it happened, on a day not known",
             )
         ),
@@ -132,7 +132,6 @@ def _covered_in_part(coverage_ref: dict[str, Any]) -> dict[str, Any]:
     properties["partly"] = {"type": "string", "minLength": 1, "description": "what is missing, e.g. no interim chair"}
     return {
         "type": "object",
-        "description": "covered only in part: {partly: what is missing, section: ...}",
         "required": ["partly"],
         "properties": properties,
         "additionalProperties": False,
@@ -145,14 +144,13 @@ COVERAGE_REF_FORMS = AlsoWritten(
     (
         {
             "type": "string",
-            "not": words(*COVERAGE_WORDS, description="format 2's words"),
-            "description": "the section that covers the subject, e.g. 4.2",
+            "not": words(*COVERAGE_WORDS, meaning="format 2's words"),
         },
-        {"type": "number", "description": "the section that covers the subject, e.g. 4.2"},
+        {"type": "number"},
         format_2_only(
             words(
                 *COVERAGE_WORDS,
-                description="not covered: looked for and not there; not known: the evidence does not say",
+                meaning="not covered: looked for and not there; not known: the evidence does not say",
             )
         ),
         lambda coverage_ref: format_2_only(_covered_in_part(coverage_ref)),

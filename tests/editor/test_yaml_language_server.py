@@ -242,3 +242,19 @@ def test_the_readme_setting_maps_the_schema_to_facts_files(script: Path, workspa
         started.close()
     assert diagnostics, "the README's yaml.schemas setting does not reach a facts file under frameworks/"
     assert all("as_of" in d["message"] or "as_off" in d["message"] for d in diagnostics)
+
+
+def test_hovering_over_a_key_shows_what_it_means(server: LanguageServer, workspace: Path) -> None:
+    path = workspace / "exemplar-lep.yaml"
+    shutil.copyfile(REPO / "frameworks" / "exemplar-lep.yaml", path)
+    server.diagnostics([path])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    shown = {}
+    for key in ("as_of:", "papers_published_on:", "succession.chair:"):
+        line = next(index for index, text in enumerate(lines) if text.strip().startswith(key))
+        position = {"line": line, "character": lines[line].index(key) + 1}
+        hover = server.request("textDocument/hover", {"textDocument": {"uri": path.as_uri()}, "position": position})
+        shown[key] = hover["contents"]["value"] if hover else ""
+    assert "the date these facts describe" in shown["as_of:"]
+    assert "the day the agenda and papers were published" in shown["papers_published_on:"]
+    assert "how the Chair is succeeded" in shown["succession.chair:"]  # engine/facts/subjects.py
