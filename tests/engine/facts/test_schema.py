@@ -221,6 +221,21 @@ SHORT_FORMS = [
         (BOARD.replace("QUORUM", quorum), False)
         for quorum in ["{}", "{minimum_present: 0}", "{minimum_share: 1.5}", "six", "{minimum_present: 6, q: 1}"]
     ],
+    *[
+        ("bodies: [{id: board, name: Board, kind: board, FACT}]\n".replace("FACT", fact), accepted)
+        for fact, accepted in [
+            ("every_meeting: {period: {from: 2019-04-01, to: 2020-03-31}, is_quorate: true}", True),
+            ("every_meeting: {period: {from_: 2019-04-01}}", False),
+            ("every_member: {register_of_interests: {published_on: found}}", True),
+            ("every_member: {register_of_interests: found}", False),
+            ("vacant_roles: [chair, deputy-chair]", True),
+            ("vacant_roles: [president]", False),
+            ("composition: {members: 28, women: 4}", True),
+            ("composition: {members: 28, women: -1}", False),
+            ("composition: {members: 28, men: 24}", False),
+        ]
+    ],
+    ("annual_reporting: {delivery_plans: [not found, {financial_year: 2019-20, published_on: late}]}\n", True),
     ("annual_reporting: {delivery_plans: [{financial_year: 2019-20}, {financial_year: 1999-00}]}\n", True),
     ("annual_reporting: {delivery_plans: [{financial_year: 2019-21}]}\n", False),
     ("annual_reporting: {delivery_plans: [{financial_year: 2019/20}]}\n", False),
