@@ -365,7 +365,7 @@ Coverage = Annotated[
             COVERAGE_REF_FORMS,
         ],
     ],
-    KeyedBy(COVERAGE_KEYS),
+    KeyedBy(COVERAGE_KEYS, shared_as="coverage"),
 ]
 
 

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, Facts
-from govcheck.engine.facts.written_forms import FORMAT_2_ONLY
+from govcheck.engine.facts.written_forms import FORMAT_2_ONLY, SHARED_AS
 
 DEFS = "$defs"
 FORMAT_1 = "format-1"
@@ -35,7 +35,7 @@ DESCRIPTION = (
 
 
 def facts_schema() -> dict[str, Any]:
-    generated = _without_titles(Facts.model_json_schema(mode="validation"))
+    generated = _defined_once(_without_titles(Facts.model_json_schema(mode="validation")))
     # An editor names what it expected by a definition's title: "quorum rule", not "QuorumRule".
     for name, definition in generated[DEFS].items():
         definition["title"] = re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
@@ -54,6 +54,34 @@ def facts_schema() -> dict[str, Any]:
     definitions[FORMAT_1] = {key: value for key, value in format_1.items() if key != DEFS}
     definitions.update({f"{FORMAT_1}.{name}": value for name, value in format_1[DEFS].items()})
     return {**schema, DEFS: definitions}
+
+
+# What stays where a shared form is used: what this use of it means, and in which formats it is read.
+_OF_THE_USE = ("description", "default", FORMAT_2_ONLY)
+
+
+def _defined_once(schema: dict[str, Any]) -> dict[str, Any]:
+    """Each form marked ``SHARED_AS`` defined once under its name, and referred to where it recurs
+    (a day's pattern is written out once, not for every date)."""
+    definitions: dict[str, Any] = {}
+
+    def refer(node: Any) -> Any:
+        if isinstance(node, list):
+            return [refer(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: refer(value) for key, value in node.items()}
+        name = node.pop(SHARED_AS, None)
+        if name is None:
+            return node
+        shared = {key: value for key, value in node.items() if key not in _OF_THE_USE}
+        if definitions.setdefault(name, shared) != shared:
+            raise ValueError(f"two different forms are shared as {name!r}")
+        return {"$ref": f"#/{DEFS}/{name}", **{key: node[key] for key in _OF_THE_USE if key in node}}
+
+    # No property or definition is named like the marker, so every mapping can be walked alike.
+    referring = refer(schema)
+    return {**referring, DEFS: {**referring[DEFS], **definitions}}
 
 
 def _without_titles(node: Any, *, names: bool = False) -> Any:

@@ -21,6 +21,8 @@ from pydantic_core import CoreSchema
 
 # Marks an alternative that only facts format 2 reads (removed from the schema it marks).
 FORMAT_2_ONLY = "x-facts-format-2-only"
+# Names a form that recurs (a day, a coverage map): the schema defines it once, under this name, and refers to it.
+SHARED_AS = "x-shared-as"
 
 # The years govcheck works with (engine/core/days.py: 1990 to 2099); leap years among them are those
 # divisible by 4, 2000 included.
@@ -36,11 +38,13 @@ _TIME = r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?
 DAY_PATTERN = rf"^\s*(?:{_YEAR}-{_MONTH_AND_DAY}|{_LEAP_YEAR}-02-29){_TIME}\s*$"
 
 DAY: dict[str, Any] = {
+    SHARED_AS: "day",
     "type": "string",
     "pattern": DAY_PATTERN,
     "patternErrorMessage": "write a date as YYYY-MM-DD, a real day from 1990 to 2099, for example 2019-06-20",
 }
 MONTH: dict[str, Any] = {
+    SHARED_AS: "month",
     "type": "string",
     "pattern": r"^\s*[0-9]{4}-(?:0[1-9]|1[0-2])\s*$",
     "patternErrorMessage": "write a month as YYYY-MM, for example 2019-04",
@@ -56,6 +60,7 @@ def words(*said: str, meaning: str) -> dict[str, Any]:
     assert all(re.fullmatch(r"[a-z ]+", word) for word in said), said
     alternatives = "|".join(said)
     return {
+        SHARED_AS: "-or-".join(word.replace(" ", "-") for word in said),
         "type": "string",
         "pattern": rf"^\s*(?:{alternatives})\s*$",
         "examples": list(said),
@@ -89,11 +94,14 @@ class KeyedBy:
     meaning, and its value checked against the mapping's value schema."""
 
     vocabulary: Mapping[str, str]
+    shared_as: str | None = None  # a name, where the mapping recurs
 
     def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         generated = handler(core_schema)
         value = generated.get("additionalProperties", {})
+        shared = {SHARED_AS: self.shared_as} if self.shared_as else {}
         return {
+            **shared,
             "type": "object",
             "properties": {key: {"description": meaning} for key, meaning in self.vocabulary.items()},
             "propertyNames": {"enum": sorted(self.vocabulary)},
@@ -122,6 +130,9 @@ EVENT_DAY_FORMS = AlsoWritten(
 )
 
 COVERAGE_WORDS = ("not covered", "not known")
+_COVERAGE_WORDS_FORM = words(
+    *COVERAGE_WORDS, meaning="not covered: looked for and not there; not known: the evidence does not say"
+)
 
 
 def _covered_in_part(coverage_ref: dict[str, Any]) -> dict[str, Any]:
@@ -142,17 +153,9 @@ def _covered_in_part(coverage_ref: dict[str, Any]) -> dict[str, Any]:
 # alone, as text or a number; in format 2 also a word, or covered in part.
 COVERAGE_REF_FORMS = AlsoWritten(
     (
-        {
-            "type": "string",
-            "not": words(*COVERAGE_WORDS, meaning="format 2's words"),
-        },
+        {"type": "string", "not": _COVERAGE_WORDS_FORM},
         {"type": "number"},
-        format_2_only(
-            words(
-                *COVERAGE_WORDS,
-                meaning="not covered: looked for and not there; not known: the evidence does not say",
-            )
-        ),
+        format_2_only(_COVERAGE_WORDS_FORM),
         lambda coverage_ref: format_2_only(_covered_in_part(coverage_ref)),
     )
 )

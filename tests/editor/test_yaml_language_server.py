@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import threading
@@ -258,3 +259,17 @@ def test_hovering_over_a_key_shows_what_it_means(server: LanguageServer, workspa
     assert "the date these facts describe" in shown["as_of:"]
     assert "the day the agenda and papers were published" in shown["papers_published_on:"]
     assert "how the Chair is succeeded" in shown["succession.chair:"]  # engine/facts/subjects.py
+
+
+def test_a_format_1_file_is_checked_as_format_1(server: LanguageServer, workspace: Path) -> None:
+    # Format 1 files are still read; a month for a date is format 2's, and flagged once, where it is written.
+    lines = (REPO / "tests" / "fixtures" / "format-1" / "exemplar-lep.yaml").read_text(encoding="utf-8").splitlines()
+    at = next(index for index, line in enumerate(lines) if re.fullmatch(r"\s*adopted_on: \d{4}-\d\d-\d\d", line))
+    as_written = workspace / "format-1.yaml"
+    as_written.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines[at] = lines[at][: lines[at].rindex("-")]  # 2020-01-30 -> 2020-01
+    with_a_month = workspace / "format-1-with-a-month.yaml"
+    with_a_month.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = server.diagnostics([as_written, with_a_month])
+    assert found[as_written] == []
+    assert [d["range"]["start"]["line"] for d in found[with_a_month]] == [at]
