@@ -239,7 +239,9 @@ class Meeting(Evidenced):
 class Facts(Fact):
     """One LEP's local assurance framework as facts, as of a date."""
 
-    format_version: Literal[1, 2] = Field(description="the facts format this file is written in: 2")
+    format_version: Literal[1, 2] = Field(
+        description="the facts format this file is written in: 2 (files in format 1 are still read)"
+    )
     as_of: Day = Field(description="the date these facts describe, e.g. 2020-03-31")
     organisation: Organisation = Field(description="the LEP itself, e.g. {id: example-lep, name: Example LEP}")
     accountable_body: AccountableBody | None = Field(
