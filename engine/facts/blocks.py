@@ -30,7 +30,14 @@ from pydantic_core import CoreSchema
 
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.subjects import SUBJECTS
-from govcheck.engine.facts.written_forms import COVERAGE_REF_FORMS, DAY, EVENT_DAY_FORMS, KeyedBy, format_2_only, words
+from govcheck.engine.facts.written_forms import (
+    DAY,
+    KeyedBy,
+    coverage_ref_forms,
+    event_day_forms,
+    format_2_only,
+    words,
+)
 
 DATE_FORM_HINT = "write dates as YYYY-MM-DD, for example 2019-06-20"
 
@@ -284,7 +291,7 @@ def _as_found(value: dict[str, Any], info: ValidationInfo) -> DateAsFound:
 EventDay = Annotated[
     dt.date | DateAsFound | Literal["not found"],
     PlainValidator(_event_day, json_schema_input_type=DateAsFound),
-    EVENT_DAY_FORMS,
+    event_day_forms(EVENT_WORDS),
 ]
 
 
@@ -362,7 +369,7 @@ Coverage = Annotated[
         Annotated[
             CoverageRef,
             BeforeValidator(_coverage_ref),
-            COVERAGE_REF_FORMS,
+            coverage_ref_forms(COVERAGE_WORDS),
         ],
     ],
     KeyedBy(COVERAGE_KEYS, shared_as="coverage"),

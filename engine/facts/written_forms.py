@@ -11,7 +11,7 @@ for format 2 files and drops it for format 1 files.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,30 +109,16 @@ class KeyedBy:
         }
 
 
-# A date as the evidence gives it (blocks.EventDay): a day in either format; in format 2 also a month,
-# a word, or bounds (the full form, DateAsFound).
-EVENT_DAY_FORMS = AlsoWritten(
-    (
-        DAY,
-        format_2_only(MONTH),
-        format_2_only(
-            words(
-                "not found",
-                "not known",
-                "late",
-                "found",
-                meaning="not found: it did not happen; not known: the evidence does not say; "
-                "late: after its deadline, on a day not known; found: it happened, on a day not known",
-            )
-        ),
-    ),
-    full_form_format_2_only=True,
-)
-
-COVERAGE_WORDS = ("not covered", "not known")
-_COVERAGE_WORDS_FORM = words(
-    *COVERAGE_WORDS, meaning="not covered: looked for and not there; not known: the evidence does not say"
-)
+def event_day_forms(said: Iterable[str]) -> AlsoWritten:
+    """A date as the evidence gives it (blocks.EventDay): a day in either format; in format 2 also a month,
+    one of the words ``said``, or bounds (the full form, DateAsFound)."""
+    meaning = (
+        "not found: it did not happen; not known: the evidence does not say; "
+        "late: after its deadline, on a day not known; found: it happened, on a day not known"
+    )
+    return AlsoWritten(
+        (DAY, format_2_only(MONTH), format_2_only(words(*said, meaning=meaning))), full_form_format_2_only=True
+    )
 
 
 def _covered_in_part(coverage_ref: dict[str, Any]) -> dict[str, Any]:
@@ -141,21 +127,18 @@ def _covered_in_part(coverage_ref: dict[str, Any]) -> dict[str, Any]:
     for said_by_partly in ("status", "missing"):  # whatever they hold, partly overrides them
         properties[said_by_partly] = {"description": f"needs no value: partly gives the {said_by_partly}"}
     properties["partly"] = {"type": "string", "minLength": 1, "description": "what is missing, e.g. no interim chair"}
-    return {
-        "type": "object",
-        "required": ["partly"],
-        "properties": properties,
-        "additionalProperties": False,
-    }
+    return {"type": "object", "required": ["partly"], "properties": properties, "additionalProperties": False}
 
 
-# How a subject in a coverage map (blocks.Coverage) stands: the full form, CoverageRef, or its section
-# alone, as text or a number; in format 2 also a word, or covered in part.
-COVERAGE_REF_FORMS = AlsoWritten(
-    (
-        {"type": "string", "not": _COVERAGE_WORDS_FORM},
-        {"type": "number"},
-        format_2_only(_COVERAGE_WORDS_FORM),
-        lambda coverage_ref: format_2_only(_covered_in_part(coverage_ref)),
+def coverage_ref_forms(said: Iterable[str]) -> AlsoWritten:
+    """How a subject in a coverage map (blocks.Coverage) stands: the full form, CoverageRef, or its section
+    alone, as text (other than the words ``said``) or a number; in format 2 also a word, or covered in part."""
+    said_form = words(*said, meaning="not covered: looked for and not there; not known: the evidence does not say")
+    return AlsoWritten(
+        (
+            {"type": "string", "not": said_form},
+            {"type": "number"},
+            format_2_only(said_form),
+            lambda coverage_ref: format_2_only(_covered_in_part(coverage_ref)),
+        )
     )
-)
