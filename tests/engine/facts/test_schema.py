@@ -2,7 +2,7 @@
 
 Every facts file the project keeps that validate accepts (bundled frameworks, fixtures in
 both formats, the acceptance suite's real records, the corpus's valid cases, a new `init`
-file) is accepted by the schema; the corpus's schema-level mistakes are refused by both;
+file, every rule's examples) is accepted by the schema; the corpus's schema-level mistakes are refused by both;
 and a table of short forms, written right and wrong, gets the same verdict from each.
 
 The schema is allowed to be more permissive than validate only where JSON Schema cannot
@@ -28,6 +28,7 @@ from govcheck.engine.core.errors import InputError
 from govcheck.engine.facts.loader import parse_facts
 from govcheck.engine.facts.schema import BEYOND_THE_SCHEMA, facts_schema
 from govcheck.engine.facts.template import facts_template
+from govcheck.engine.packs.loading import EXAMPLE_DEFAULTS, available_packs, load_pack
 from govcheck.engine.reading import yamlsource
 from tests.support.facts import REPO
 
@@ -122,6 +123,17 @@ def test_the_schema_accepts_a_new_init_file() -> None:
     text = facts_template("Example LEP", dt.date(2020, 3, 31))
     assert validate_accepts(text)
     assert schema_errors(text) == []
+
+
+def test_the_schema_accepts_every_rule_example() -> None:
+    # Each example's facts were validated when its pack was loaded; an editor must agree with every one.
+    refused = []
+    for name in available_packs():
+        for rule in load_pack(name).rules:
+            for number, example in enumerate(rule.spec.examples, start=1):
+                errors = list(VALIDATOR.iter_errors(as_json({**EXAMPLE_DEFAULTS, **example.facts})))
+                refused += [f"{rule.spec.id} example {number}: {error.message[:200]}" for error in errors]
+    assert refused == []
 
 
 @pytest.mark.parametrize("case", SCHEMA_LEVEL_MISTAKES)
