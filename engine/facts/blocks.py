@@ -18,15 +18,26 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     PlainValidator,
     ValidationError,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.subjects import SUBJECTS
+from govcheck.engine.facts.written_forms import (
+    DAY,
+    KeyedBy,
+    coverage_ref_forms,
+    event_day_forms,
+    format_2_only,
+    words,
+)
 
 DATE_FORM_HINT = "write dates as YYYY-MM-DD, for example 2019-06-20"
 
@@ -47,7 +58,7 @@ def _to_date(value: Any) -> Any:
 Day = Annotated[
     dt.date,
     BeforeValidator(_to_date),
-    WithJsonSchema({"type": "string", "format": "date"}),
+    WithJsonSchema(DAY),
 ]
 
 # Facts format 2: what an auditor found, when it is not a complete, dated record.
@@ -91,16 +102,23 @@ class Fact(BaseModel):
 class Evidence(Fact):
     """Where a fact can be checked: a web page, or a document and its section."""
 
-    url: str | None = None
-    document: str | None = None
-    section: str | None = None
-    note: str | None = None
+    url: str | None = Field(
+        default=None, description="the web address where it can be seen, e.g. https://www.example-lep.org.uk/board"
+    )
+    document: str | None = Field(
+        default=None, description="the document that shows it, by its title, e.g. Board minutes 20 June 2019"
+    )
+    section: str | None = Field(default=None, description="the section, paragraph or page of that document, e.g. 4.2")
+    note: str | None = Field(default=None, description="anything a reader needs to know about the evidence, in words")
 
 
 class Evidenced(Fact):
     """A fact that may carry the evidence for it."""
 
-    evidence: Evidence | None = None
+    evidence: Evidence | None = Field(
+        default=None,
+        description="where this can be checked: {url: ..., document: ..., section: ..., note: ...}",
+    )
 
 
 def written_in_format(info: ValidationInfo) -> int:
@@ -126,13 +144,43 @@ class DateAsFound(Evidenced):
     bounds when they decide, and says which bound it needed when they do not.
     """
 
-    month: str | None = None
-    before: Day | None = None
-    after: Day | None = None
-    between: list[Day] | None = None
-    is_late: bool = False
-    is_found: bool = False
-    note: str | None = None
+    model_config = ConfigDict(
+        # Exactly one way of giving the date (the validator below says so in words); asked of a mapping only,
+        # so an editor does not report a date written as text as matching "several forms".
+        json_schema_extra={
+            "if": {"type": "object"},
+            "then": {
+                "oneOf": [
+                    {"required": ["month"], "properties": {"month": {"type": "string"}}},
+                    {
+                        "anyOf": [
+                            {"required": ["before"], "properties": {"before": {"type": "string"}}},
+                            {"required": ["after"], "properties": {"after": {"type": "string"}}},
+                        ]
+                    },
+                    {"required": ["between"], "properties": {"between": {"type": "array"}}},
+                    {"required": ["is_late"], "properties": {"is_late": {"const": True}}},
+                    {"required": ["is_found"], "properties": {"is_found": {"const": True}}},
+                ]
+            },
+        }
+    )
+
+    month: str | None = Field(
+        default=None,
+        description="the month it happened in, when the day is not known, e.g. 2019-04",
+        json_schema_extra={"pattern": r"^[0-9]{4}-(?:0[1-9]|1[0-2])$"},
+    )
+    before: Day | None = Field(default=None, description="it happened before this day, e.g. 2019-06-20")
+    after: Day | None = Field(default=None, description="it happened after this day, e.g. 2019-06-01")
+    between: list[Day] | None = Field(
+        default=None,
+        description="it happened on or between these two days, e.g. [2019-06-01, 2019-06-14]",
+        json_schema_extra={"minItems": 2, "maxItems": 2},
+    )
+    is_late: bool = Field(default=False, description="true: it happened after its deadline, on a day not known")
+    is_found: bool = Field(default=False, description="true: it happened, on a day not known")
+    note: str | None = Field(default=None, description="what the evidence says about the date, in words")
 
     @model_validator(mode="after")
     def _one_form(self) -> DateAsFound:
@@ -242,21 +290,8 @@ def _as_found(value: dict[str, Any], info: ValidationInfo) -> DateAsFound:
 # in format 2 also a DateAsFound, or "not found" (it did not happen).
 EventDay = Annotated[
     dt.date | DateAsFound | Literal["not found"],
-    PlainValidator(_event_day),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "format": "date"},
-                {"type": "string", "pattern": YEAR_MONTH.pattern, "description": "a month: YYYY-MM"},
-                {"enum": [NOT_FOUND, NOT_KNOWN, "late", "found"]},
-                {
-                    "type": "object",
-                    "description": "bounds: {before: DATE}, {after: DATE}, {between: [DATE, DATE]}, with evidence",
-                },
-            ],
-            "description": "a date (YYYY-MM-DD), or as the evidence gives it (facts format 2)",
-        }
-    ),
+    PlainValidator(_event_day, json_schema_input_type=DateAsFound),
+    event_day_forms(EVENT_WORDS),
 ]
 
 
@@ -284,10 +319,31 @@ CoverageStatus = Literal["covered", "partly", "not covered", "not known"]
 class CoverageRef(Evidenced):
     """Whether, and where, a document covers a subject."""
 
-    section: str | None = None
-    page: int | None = None
-    status: CoverageStatus = "covered"
-    missing: str | None = Field(default=None, description="for a subject covered only in part: what is missing")
+    model_config = ConfigDict(
+        # What the validator below asks: a subject covered names its section; one covered in part, what is missing.
+        json_schema_extra={
+            "allOf": [
+                {
+                    "if": {"properties": {"status": {"const": "covered"}}},
+                    "then": {"required": ["section"], "properties": {"section": {"type": "string"}}},
+                },
+                {
+                    "if": {"required": ["status"], "properties": {"status": {"const": "partly"}}},
+                    "then": {"required": ["missing"], "properties": {"missing": {"type": "string", "minLength": 1}}},
+                },
+            ]
+        }
+    )
+
+    section: str | None = Field(default=None, description="the section that covers the subject, e.g. 4.2")
+    page: int | None = Field(default=None, description="the page it is on, e.g. 12")
+    status: CoverageStatus = Field(
+        default="covered",
+        description="covered (the default), partly, not covered (looked for and not there) or not known",
+    )
+    missing: str | None = Field(
+        default=None, description="for a subject covered only in part: what is missing, e.g. no interim chair"
+    )
 
     @model_validator(mode="after")
     def _covered_names_a_section(self) -> CoverageRef:
@@ -301,9 +357,22 @@ class CoverageRef(Evidenced):
 # `others:` in a coverage map says how every subject it does not list stands (format 2:
 # `others: not covered` when the document was read whole; unlisted otherwise means not known).
 OTHERS = "others"
-Coverage = dict[
-    Annotated[str, AfterValidator(lambda key: key if key == OTHERS else _known_subject(key))],
-    Annotated[CoverageRef, BeforeValidator(_coverage_ref)],
+COVERAGE_KEYS = {
+    **SUBJECTS,
+    OTHERS: "every subject this map does not list: not covered when the whole document was read",
+}
+
+
+Coverage = Annotated[
+    dict[
+        Annotated[str, AfterValidator(lambda key: key if key == OTHERS else _known_subject(key))],
+        Annotated[
+            CoverageRef,
+            BeforeValidator(_coverage_ref),
+            coverage_ref_forms(COVERAGE_WORDS),
+        ],
+    ],
+    KeyedBy(COVERAGE_KEYS, shared_as="coverage"),
 ]
 
 
@@ -314,17 +383,32 @@ class Document(Evidenced):
     ``not known`` (the evidence does not say).
     """
 
-    title: str | None = None
-    version: str | None = None
-    is_in_place: bool | None = None
-    adopted_on: EventDay | None = None
-    published_on: EventDay | None = None
-    url: str | None = None
-    reviewed_on: EventDay | None = None
-    coverage: Coverage | None = None
+    title: str | None = Field(default=None, description="its title as published, e.g. Whistleblowing Policy")
+    version: str | None = Field(default=None, description='its version number, in quotes, e.g. "3.1"')
+    is_in_place: bool | None = Field(
+        default=None, description="true if the LEP has it; false if the evidence shows it has none"
+    )
+    adopted_on: EventDay | None = Field(
+        default=None, description="the day the board (or whoever owns it) adopted it, e.g. 2019-04-01"
+    )
+    published_on: EventDay | None = Field(default=None, description="the day it went on the website, e.g. 2019-04-10")
+    url: str | None = Field(
+        default=None, description="where it is published, e.g. https://www.example-lep.org.uk/policy"
+    )
+    reviewed_on: EventDay | None = Field(default=None, description="the day it was last reviewed, e.g. 2020-03-01")
+    coverage: Coverage | None = Field(
+        default=None,
+        description='the subjects it covers and the section covering each, e.g. {induction.training: "5"}',
+    )
     partly: str | None = Field(
         default=None, description="in place only in part (format 2): what the evidence says it lacks"
     )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        # The whole document may be written `not found` or `not known` (format 2; see _found_or_not).
+        said = words(NOT_FOUND, NOT_KNOWN, meaning="not found: there is none; not known: the evidence does not say")
+        return {"anyOf": [handler(core_schema), format_2_only(said)]}
 
     @model_validator(mode="before")
     @classmethod

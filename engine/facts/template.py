@@ -14,7 +14,8 @@ def slug_for(name: str) -> str:
 
 
 def facts_template(name: str, as_of: dt.date) -> str:
-    """A facts file for the LEP ``name``: every section present, explained in comments, valid as it stands."""
+    """A facts file for the LEP ``name``, valid as it stands: every section present, with a worked example of each
+    commented out (every key a rule reads), and how to point an editor at the schema."""
     slug = slug_for(name)
     text = (files("govcheck.engine.facts") / "facts-template.yaml").read_text(encoding="utf-8")
     # json.dumps quotes the name safely for YAML (JSON strings are YAML strings).
