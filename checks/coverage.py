@@ -32,10 +32,12 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
     parts = paths.split(params.path)
     document = paths.read(value, parts)
     what = params.what or params.path.split(".")[-1].replace("_", " ")
+    # What would decide: the section that covers each subject.
+    needed = tuple(ctx.path((*parts, "coverage", subject, "section")) for subject in params.subjects)
     if document is None:
-        return missing(f"no {what} recorded", facts=(ctx.path(parts),))
+        return missing(f"no {what} recorded", facts=(ctx.path(parts),), needed=needed)
     if document.coverage is None:
-        return missing(f"no record of what the {what} covers (coverage)", facts=(ctx.path(parts),))
+        return missing(f"no record of what the {what} covers", facts=(ctx.path(parts),), needed=needed)
     items = []
     # Format 1 lists what a document covers, so a subject left out is not covered. Format 2 says
     # so outright (`not covered`, or `others: not covered` once the whole document was read);
@@ -77,6 +79,11 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
         total=len(items),
         facts=tuple(item.path for item in items if item.status is Status.MET) or (ctx.path(parts),),
         detail=tuple(f"{item.label}: {item.reason}" for item in items),
+        needed=tuple(
+            ctx.path((*parts, "coverage", subject, "section"))
+            for subject, item in zip(params.subjects, items, strict=True)
+            if item.status is Status.MISSING_EVIDENCE
+        ),
     )
 
 

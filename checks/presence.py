@@ -113,8 +113,9 @@ def published(value: Any, params: PublishedParams, ctx: CheckContext) -> Outcome
     document: Document | None = paths.read(value, parts)
     what = params.what or _show(parts[-1])
     facts = (ctx.path(parts),)
+    publication = (ctx.path((*parts, "url")), ctx.path((*parts, "published_on")))
     if document is None:
-        return missing(f"no {what} recorded", facts=facts)
+        return missing(f"no {what} recorded", facts=facts, needed=publication)
     if document.is_in_place is False:
         return not_met(f"there is no {what}", facts=(ctx.path((*parts, "is_in_place")),))
     if document.partly:
@@ -128,4 +129,4 @@ def published(value: Any, params: PublishedParams, ctx: CheckContext) -> Outcome
         return met(f"{what} published at {document.url}", facts=facts)
     if isinstance(published, NotFound):
         return not_met(f"the {what} is not published", facts=(ctx.path((*parts, "published_on")),))
-    return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)
+    return missing(f"no record of where or when the {what} was published", facts=facts, needed=publication)

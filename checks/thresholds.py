@@ -14,8 +14,10 @@ from govcheck.checks.sentences import Code, bounds_words, fraction, what_words
 from govcheck.checks.where import Where
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import ItemResult, Outcome, met, missing, not_met
+from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
 from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.facts.snippets import keys_for
 from govcheck.engine.facts.views import VIEWS
 
 
@@ -128,14 +130,27 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
                 f"{found.said} {what} ({found.words}): the counts do not decide; {' and '.join(bounds)} required",
                 facts=(found.path,),
             )
+    where_paths = list(params.where.root) if params.where is not None else []
     if not items:
-        return missing(f"no {VIEWS[params.of].name.replace('_', ' ')} recorded", detail=detail)
+        return missing(
+            f"no {VIEWS[params.of].name.replace('_', ' ')} recorded",
+            detail=detail,
+            needed=keys_for(view.item_model, where_paths),
+        )
     if partly and (at_most is not None or fails(len(chosen))):
-        return missing(f"{reason}, but {partly}", facts=facts, detail=detail, passed=len(chosen), total=len(items))
+        return missing(
+            f"{reason}, but {partly}",
+            facts=facts,
+            detail=detail,
+            passed=len(chosen),
+            total=len(items),
+            needed=keys_for(view.item_model, where_paths),
+        )
     if unknown and fails(len(chosen)) != fails(len(chosen) + len(unknown)):
         return missing(
             f"{reason}, but {len(unknown)} unknown",
             facts=facts,
+            needed=_lacking(ctx, unknown, where_paths),
             detail=(*detail, "unknown: " + "; ".join(item.label for item in unknown)),
             passed=len(chosen),
             total=len(items),
@@ -143,6 +158,16 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     if fails(len(chosen)):
         return not_met(reason, facts=facts, detail=detail, passed=len(chosen), total=len(items))
     return met(reason, facts=facts, detail=detail, passed=len(chosen), total=len(items))
+
+
+def _lacking(ctx: CheckContext, unknown: list[Any], where_paths: list[str]) -> tuple[PathKey, ...]:
+    """Where the facts each unknown item lacks would stand in the facts file."""
+    return tuple(
+        ctx.within(item.path, item.label, item.roots).path(paths.split(path))
+        for item in unknown
+        for path in where_paths
+        if paths.read(item.value, paths.split(path)) in (None, [])
+    )
 
 
 def _lacks(item: Any, where: Where) -> bool:
@@ -187,10 +212,15 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
         found = counted(ctx.facts, params.of, params.where)
         if found is not None and found.members and found.low == found.high:
             return _share_of_counts(params, found, what)
+    where_paths = list(params.where.root)
     if not items:
-        return missing(f"no {params.of.replace('_', ' ')} recorded")
+        return missing(f"no {params.of.replace('_', ' ')} recorded", needed=keys_for(view.item_model, where_paths))
     if partly:
-        return missing(f"a share cannot be worked out: {partly}", facts=tuple(item.path for item in items))
+        return missing(
+            f"a share cannot be worked out: {partly}",
+            facts=tuple(item.path for item in items),
+            needed=keys_for(view.item_model, where_paths),
+        )
     unknown = [
         item
         for item in items
@@ -228,6 +258,7 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
             items=missing_items,
             facts=facts,
             detail=detail,
+            needed=_lacking(ctx, unknown, where_paths),
             passed=len(matching),
             total=total,
         )

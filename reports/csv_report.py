@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govcheck.engine.core.results import Assessment, Finding
+from govcheck.reports import needed_facts
 from govcheck.reports.common import location
 from govcheck.reports.escaping import csv_table
 from govcheck.reports.registry import RenderOptions, renderer
@@ -38,6 +39,7 @@ COLUMNS = (
     "citation",
     "citation_url",
     "remediation",
+    "facts_needed",
 )
 
 
@@ -70,6 +72,7 @@ def _row(assessment: Assessment, finding: Finding) -> list[object]:
         finding.citation,
         finding.citation_url,
         finding.remediation,
+        needed_facts.csv_cell(finding),
     ]
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from govcheck.engine.core.results import Assessment, Finding
 from govcheck.engine.core.wording import date_label
-from govcheck.reports import matrix
+from govcheck.reports import matrix, needed_facts
 from govcheck.reports.common import (
     STATUS_WORDS,
     by_topic,
@@ -36,6 +36,7 @@ def _finding(assessment: Assessment, finding: Finding) -> list[str]:
         lines.append(f"- {escape(item.label)}: {escape(item.reason)}{where}")
     if finding.failing_items:
         lines.append("")
+    lines += needed_facts.markdown_lines(finding)
     cited = [e.cited for e in finding.evidence if e.cited]
     if cited:
         lines += [f"Evidence: {escape('; '.join(dict.fromkeys(cited)))}", ""]

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from govcheck.engine.core.results import Assessment, Finding
 from govcheck.engine.core.status import Status
 from govcheck.engine.core.wording import date_label
-from govcheck.reports import matrix
+from govcheck.reports import matrix, needed_facts
 from govcheck.reports.common import (
     MARKS,
     STATUS_WORDS,
@@ -67,6 +67,7 @@ def _gap(assessment: Assessment, finding: Finding) -> list[str]:
         lines += _wrap(f"- {item.label}: {item.reason}{where}", 6, 8)
     if len(failing) > MAX_ITEMS:
         lines.append(f"      ... and {len(failing) - MAX_ITEMS} more")
+    lines += needed_facts.text_lines(finding, 4, _wrap)
     cite = f"{finding.citation}; requirement {', '.join(finding.requirements)}; basis {finding.basis}"
     lines += _wrap(f"Cites: {cite}", 4, 11)
     if finding.line:

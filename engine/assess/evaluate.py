@@ -13,6 +13,7 @@ from typing import Any
 
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import CheckContext
+from govcheck.engine.assess.needed import facts_needed, view_needs
 from govcheck.engine.assess.waivers import apply_waivers
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.core.outcome import ItemResult, Outcome
@@ -28,7 +29,7 @@ from govcheck.engine.core.results import (
 )
 from govcheck.engine.core.status import BADNESS, Status
 from govcheck.engine.facts.loader import FactsFile
-from govcheck.engine.facts.model import Evidenced
+from govcheck.engine.facts.model import Evidenced, Facts
 from govcheck.engine.facts.views import VIEWS, Item
 from govcheck.engine.packs.checktree import CheckNode
 from govcheck.engine.packs.loading import Rule, RulePack
@@ -131,6 +132,7 @@ def _finding(rule: Rule, pack: RulePack, evidence: _EvidenceIndex, ctx: CheckCon
         evidence=evidence.of(outcome),
         remediation=rule.spec.remediation,
         outcome=outcome if keep else None,
+        facts_needed=facts_needed(outcome, ctx.facts),
     )
 
 
@@ -226,7 +228,13 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         find = view.unrecorded
         unrecorded = ctx.cached(("unrecorded", view.name), lambda: find(ctx.facts, ctx.as_of))
     if not items and not unrecorded:
-        return Outcome(node.when_empty, f"no {scope} recorded", detail=(f"each {scope}: none",), label=scope)
+        return Outcome(
+            node.when_empty,
+            f"no {scope} recorded",
+            detail=(f"each {scope}: none",),
+            label=scope,
+            needed=view_needs(node) if node.when_empty is Status.MISSING_EVIDENCE else (),
+        )
     results = []
     children = []
     for item in items:
@@ -244,6 +252,13 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
             )
         )
     outcome = _aggregate(scope, results, tuple(children))
+    if unrecorded:
+        # A list left out altogether is written with what the rule reads of each of its items.
+        whole = view_needs(node) if any(isinstance(parent.value, Facts) for parent in unrecorded) else ()
+        parts = tuple(
+            _unrecorded_list(parent, view.name) for parent in unrecorded if not isinstance(parent.value, Facts)
+        )
+        outcome = replace(outcome, needed=(*whole, *parts))
     partly = view.partly_listed(ctx.facts, ctx.as_of)
     if (
         outcome.status is Status.MET
@@ -251,8 +266,19 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         and not any(item.label.endswith("(as the evidence states)") for item in items)
     ):
         # Every member listed passes, but not every member is listed: that is not "every member".
-        return replace(outcome, status=Status.MISSING_EVIDENCE, reason=f"{outcome.reason}, but {partly}")
+        return replace(
+            outcome,
+            status=Status.MISSING_EVIDENCE,
+            reason=f"{outcome.reason}, but {partly}",
+            needed=view_needs(replace(node, where=None)),
+        )
     return outcome
+
+
+def _unrecorded_list(parent: Item, name: str) -> PathKey:
+    """The list a parent leaves out: a meeting's ``declarations``, or the facts' ``meetings``."""
+    fields = getattr(type(parent.value), "model_fields", {})
+    return (*parent.path, name) if name in fields and parent.path[-1:] != (name,) else parent.path
 
 
 def _within(ctx: CheckContext, item: Item) -> CheckContext:
