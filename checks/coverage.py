@@ -10,6 +10,7 @@ from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import ItemResult, Outcome, missing
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
+from govcheck.engine.core.wording import counted
 from govcheck.engine.facts.blocks import OTHERS, CoverageRef
 from govcheck.engine.facts.model import Document, Subject
 from govcheck.engine.facts.subjects import SUBJECTS
@@ -70,7 +71,7 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
             for status, word in words.items()
             if any(i.status is status for i in items)
         )
-        reason = f"the {what} covers {passed} of {len(items)} subjects; {said}"
+        reason = f"the {what} covers {passed} of {counted(len(items), 'subject')}; {said}"
     return Outcome(
         status,
         reason,

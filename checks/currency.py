@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from govcheck.checks.base import CheckContext, DatePath, Params, PathSpec, check_kind
 from govcheck.checks.dates import LocalCommitment, Span, later_by, strictest, words_of
-from govcheck.checks.sentences import Code, local_words, what_words
+from govcheck.checks.sentences import Code, local_words, step, what_words
 from govcheck.checks.when import NotFound, When, on_or_before, when
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
@@ -142,7 +142,7 @@ def recent(value: Any, params: RecentParams, ctx: CheckContext) -> Outcome:
     day = found.day
     due = later_by(ctx.calendar, params.within.unit, day, amount)
     detail = (
-        f"{params.path} = {date_label(day)}; allowed: {params.within.words(amount)}{local_note}, so next due "
+        f"{step(params.path, day)}; allowed: {params.within.words(amount)}{local_note}, so next due "
         f"{date_label(due)}; assessed at {date_label(ctx.as_of)}",
     )
     if day > ctx.as_of:

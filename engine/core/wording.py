@@ -124,7 +124,12 @@ def value_words(value: Any) -> str:
         return in_words(value_words(v) for v in value) if value else "none"
     if isinstance(value, dict):
         return "; ".join(f"{key}: {value_words(v)}" for key, v in value.items()) if value else "none"
-    summary = getattr(value, "title", None) or getattr(value, "name", None)
-    if isinstance(summary, str) and not isinstance(value, (str, int, float)):
-        return summary
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    given = getattr(value, "model_fields_set", None)  # a record of the facts: what it says, in words
+    if isinstance(given, (set, frozenset)):
+        said = [
+            f"{key_words(name)} {value_words(getattr(value, name))}" for name in sorted(given) if name != "evidence"
+        ]
+        return "; ".join(said) or "recorded, with nothing in it"
     return str(value)
