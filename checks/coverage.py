@@ -61,13 +61,14 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
         status = Status.NOT_MET
     else:
         status = Status.PARTIAL
-    covered = f"{items[0].label} ({items[0].reason})" if len(items) == 1 else f"all {len(items)} subjects"
+    # Prose names a subject by its words; the item keeps the subject's id, which waivers name.
+    covered = f"{SUBJECTS[items[0].label]} ({items[0].reason})" if len(items) == 1 else f"all {len(items)} subjects"
     if not gaps:
         reason = f"the {what} covers {covered}"
     else:
         words = {Status.NOT_MET: "not covered", Status.PARTIAL: "partly", Status.MISSING_EVIDENCE: "not known"}
         said = "; ".join(
-            f"{word}: {', '.join(i.label for i in items if i.status is status)}"
+            f"{word}: {'; '.join(SUBJECTS[i.label] for i in items if i.status is status)}"
             for status, word in words.items()
             if any(i.status is status for i in items)
         )

@@ -167,6 +167,8 @@ def _element(element: Any, below: dict[str, Any], depth: int) -> list[str]:
     if not is_model(element):
         return [f"{pad}- {_placeholder(element)}"]
     fields: dict[str, Any] = {name: {} for name in _required(element) if name not in below}
+    if not fields and not below:
+        fields = {name: {} for name in _first_said(element)}
     lines = _mapping(element, {**fields, **below}, depth + 1)
     if not lines:
         return [f"{pad}- {{}}"]
@@ -184,11 +186,20 @@ def _leaf(name: str, annotation: Any, depth: int) -> list[str]:
     if typing.get_origin(annotation) is dict:
         return [f"{pad}{name}: {{}}"]
     if is_model(annotation):
-        required: dict[str, Any] = {field: {} for field in _required(annotation)}
+        # The fields it must have; with none required, the first it says (a quorum's minimum_present).
+        required: dict[str, Any] = {field: {} for field in _required(annotation)} or {
+            field: {} for field in _first_said(annotation)
+        }
         if not required:
             return [f"{pad}{name}: {{}}"]
         return [f"{pad}{name}:", *_mapping(annotation, required, depth + 1)]
     return [f"{pad}{name}: {_placeholder(annotation, name)}"]
+
+
+def _first_said(model: type[BaseModel]) -> list[str]:
+    """The first field of a model that records something, rather than the evidence for it."""
+    said = [info.alias or name for name, info in model.model_fields.items() if name not in ("evidence", "is_set")]
+    return said[:1]
 
 
 def _required(model: type[BaseModel]) -> list[str]:
@@ -206,6 +217,8 @@ def _placeholder(annotation: Any, name: str = "") -> str:
         return "<number>"
     if annotation is dt.date:
         return "YYYY-MM-DD"
+    if name == "financial_year":
+        return "YYYY-YY"  # April to March: 2019-20
     if name == "url" or name.endswith("_url"):
         return "<web address>"
     if name == "id" or name.endswith("_id"):
