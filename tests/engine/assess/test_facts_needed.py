@@ -7,6 +7,7 @@ not known), never from words written per rule; the YAML is checked against the f
 from __future__ import annotations
 
 import re
+import types
 import typing
 from functools import cache
 from pathlib import Path
@@ -50,7 +51,7 @@ def lacking(path: Path) -> list[Finding]:
 def _narrow(annotation: Any) -> Any:
     """A union of a model (or list) and words (a document or ``not found``) is the model."""
     current = strip(annotation)
-    if typing.get_origin(current) in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if typing.get_origin(current) in (typing.Union, types.UnionType):
         structured = [a for a in typing.get_args(current) if is_model(strip(a)) or typing.get_origin(a) is list]
         if len(structured) == 1:
             return strip(structured[0])
