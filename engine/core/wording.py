@@ -71,14 +71,15 @@ def plural(noun: str) -> str:
 def singular(noun: str) -> str:
     """The singular of a plural phrase as views and rules name their items ("decision meetings")."""
     head, _, last = noun.rpartition(" ")
-    for one, many in _IRREGULAR.items():
-        if noun == many:
-            return one if one != "person" else "person"
+    if last == "people":
+        return f"{head} person".strip()
+    if last in _IRREGULAR.values():  # the same in the plural (staff, minutes)
+        return noun
     if last.endswith("ies") and len(last) > 4:
         word = last[:-3] + "y"
     elif re.search(r"(ss|x|z|ch|sh)es$", last):
         word = last[:-2]
-    elif last.endswith("s") and not last.endswith("ss"):
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
         word = last[:-1]
     else:
         word = last
