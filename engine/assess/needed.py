@@ -17,7 +17,17 @@ from govcheck.engine.core.results import FactsNeeded
 from govcheck.engine.core.status import Status
 from govcheck.engine.facts.blocks import NOT_KNOWN
 from govcheck.engine.facts.model import Facts
-from govcheck.engine.facts.snippets import Key, deepest, generic, key_text, keys_for, known_part, snippet
+from govcheck.engine.facts.snippets import (
+    EACH,
+    Key,
+    deepest,
+    generic,
+    identity,
+    key_text,
+    keys_for,
+    known_part,
+    snippet,
+)
 from govcheck.engine.facts.views import VIEWS
 from govcheck.engine.packs.checktree import CheckNode
 
@@ -27,11 +37,32 @@ def facts_needed(outcome: Outcome, facts: Facts) -> FactsNeeded | None:
     if outcome.status is not Status.MISSING_EVIDENCE:
         return None
     found: dict[Key, None] = {}
-    _collect(outcome, facts, found)
+    paths: list[PathKey] = []
+    _collect(outcome, facts, found, paths)
     keys = deepest(found)
     if not keys:
         return None
-    return FactsNeeded(tuple(key_text(key) for key in keys), snippet(keys))
+    return FactsNeeded(tuple(key_text(key) for key in keys), snippet(keys, _single_entries(paths, facts)))
+
+
+def _single_entries(paths: list[PathKey], facts: Facts) -> dict[Key, dict[str, Any]]:
+    """For each list element the paths go through, the entry it stands for, where it is only one:
+    the snippet then names that entry (its id) rather than a placeholder."""
+    through: dict[Key, set[PathKey | None]] = {}
+    for path in paths:
+        for end, part in enumerate(path, start=1):
+            if part == EACH:  # a key for every element, not one entry
+                through.setdefault(generic(path[:end]), set()).add(None)
+            elif isinstance(part, int):
+                through.setdefault(generic(path[:end]), set()).add(path[:end])
+    found: dict[Key, dict[str, Any]] = {}
+    for key, entries in through.items():
+        if len(entries) == 1 and None not in entries:
+            (entry,) = entries
+            element = _value_at(facts, entry) if entry is not None else None
+            if element is not None:
+                found[key] = identity(element)
+    return found
 
 
 def view_needs(node: CheckNode) -> tuple[PathKey, ...]:
@@ -55,7 +86,7 @@ def _paths_read(node: CheckNode) -> list[str]:
     return found
 
 
-def _collect(node: Outcome, facts: Facts, found: dict[Key, None]) -> None:
+def _collect(node: Outcome, facts: Facts, found: dict[Key, None], read: list[PathKey]) -> None:
     if node.status is not Status.MISSING_EVIDENCE:
         return
     if node.needed:
@@ -68,20 +99,26 @@ def _collect(node: Outcome, facts: Facts, found: dict[Key, None]) -> None:
         key = known_part(generic(path))
         if key:
             found[key] = None
+            read.append(path)
     for child in node.children:
-        _collect(child, facts, found)
+        _collect(child, facts, found, read)
 
 
 def _absent(facts: Facts, path: PathKey) -> bool:
     """Whether the facts leave the value at ``path`` out, or say it is not known."""
+    value = _value_at(facts, path)
+    return value is None or value == [] or value == "" or value == NOT_KNOWN
+
+
+def _value_at(facts: Facts, path: PathKey) -> Any:
     value: Any = facts
     for part in path:
         if value is None:
-            return True
+            return None
         if isinstance(part, int):
             value = value[part] if isinstance(value, list) and part < len(value) else None
         elif isinstance(value, dict):
             value = value.get(part)
         else:
             value = getattr(value, part, None)
-    return value is None or value == [] or value == "" or value == NOT_KNOWN
+    return value

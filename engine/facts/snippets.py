@@ -12,9 +12,12 @@ than read as evidence.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal, Union
 
@@ -132,22 +135,65 @@ def item_roots(item_model: type[BaseModel]) -> tuple[Key | None, dict[str, Key]]
     return deepest, roots
 
 
-def snippet(keys: Iterable[Key]) -> str:
-    """The YAML that writes ``keys`` from the top of a facts file, merged into one block."""
+@dataclass(frozen=True)
+class _Given:
+    """A value the facts file already holds, written as it is (the id of the one entry a key is for)."""
+
+    value: Any
+
+    @property
+    def text(self) -> str:
+        value = self.value.isoformat() if isinstance(self.value, dt.date) else self.value
+        if isinstance(value, str) and re.fullmatch(r"[a-z][a-z0-9-]*", value) and value not in _YAML_WORDS:
+            return value
+        return json.dumps(value, ensure_ascii=False)  # JSON's quoting is YAML's too
+
+
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
+def snippet(keys: Iterable[Key], entries: Mapping[Key, Mapping[str, Any]] | None = None) -> str:
+    """The YAML that writes ``keys`` from the top of a facts file, merged into one block.
+
+    ``entries`` gives, for a list element that stands for one entry already in the facts
+    (``bodies[]`` when one body lacks the fact), the values that entry is known by; other
+    list elements are written with placeholders for the fields every element has.
+    """
     tree: dict[str, Any] = {}
     for key in keys:
         node = tree
         for part in key:
             node = node.setdefault(part, {})
+    for at, given in (entries or {}).items():
+        element: Any = tree
+        for part in at:
+            element = element.get(part) if isinstance(element, dict) else None
+        if isinstance(element, dict):
+            # The entry's own values first, as the facts file lists them, then what it lacks.
+            rest = dict(element)
+            element.clear()
+            element.update({name: _Given(value) for name, value in given.items() if name not in rest})
+            element.update(rest)
     return "\n".join(_mapping(Facts, tree, 0)) + "\n"
 
 
 def _mapping(annotation: Any, tree: dict[str, Any], depth: int) -> list[str]:
     lines: list[str] = []
     for part, below in tree.items():
+        if isinstance(below, _Given):
+            lines.append(f"{INDENT * depth}{part}: {below.text}")
+            continue
         at = _step(annotation, part)
         lines += _entry(part, at, below, depth)
     return lines
+
+
+def identity(element: Any) -> dict[str, Any]:
+    """The values an entry already in the facts is known by: the fields every such entry has."""
+    model = type(element)
+    if not is_model(model):
+        return {}
+    return {name: getattr(element, name) for name in _required(model) if hasattr(element, name)}
 
 
 def _entry(name: str, annotation: Any, below: dict[str, Any], depth: int) -> list[str]:

@@ -174,3 +174,20 @@ def test_findings_that_are_decided_need_nothing_written() -> None:
         for finding in assessed(path).findings:
             if finding.status in (Status.MET, Status.NOT_MET, Status.NOT_APPLICABLE):
                 assert finding.facts_needed is None, finding.rule_id
+
+
+def test_a_key_lacking_in_one_entry_names_that_entry() -> None:
+    finding = next(
+        f
+        for f in lacking(Path("frameworks/typical-gaps-lep.yaml"))
+        if f.rule_id == "quorum.set-for-every-decision-body"
+    )
+    assert finding.facts_needed is not None
+    assert finding.facts_needed.snippet == (
+        "bodies:\n"
+        "  - id: capital-subgroup\n"
+        '    name: "Capital Programme Sub-Group"\n'
+        "    kind: sub-group\n"
+        "    quorum:\n"
+        "      minimum_present: <number>\n"
+    )
