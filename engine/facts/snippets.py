@@ -143,7 +143,9 @@ class _Given:
 
     @property
     def text(self) -> str:
-        value = self.value.isoformat() if isinstance(self.value, dt.date) else self.value
+        value = self.value
+        if isinstance(value, dt.date):
+            return value.isoformat()  # a YAML date, as the facts file writes it
         if isinstance(value, str) and re.fullmatch(r"[a-z][a-z0-9-]*", value) and value not in _YAML_WORDS:
             return value
         return json.dumps(value, ensure_ascii=False)  # JSON's quoting is YAML's too
