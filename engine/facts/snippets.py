@@ -4,9 +4,9 @@ A finding that lacks evidence names the keys it needed. Each key is a path throu
 facts model with list positions written ``[]``; ``snippet`` writes a set of keys as one
 YAML block from the top of a facts file, every list element with the fields that
 identify it, every value a placeholder that says what to write (``YYYY-MM-DD``,
-``true|false``, the allowed words). The placeholders are valid YAML but not valid facts,
-so a snippet pasted without real values is refused when the facts are loaded rather
-than read as evidence.
+``true|false``, the allowed words). The placeholders for dates, numbers, yes/no and
+choices are valid YAML but not valid facts, so one pasted without its real value is
+refused when the facts are loaded rather than read as evidence.
 """
 
 from __future__ import annotations
