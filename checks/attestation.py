@@ -15,7 +15,7 @@ from govcheck.checks.base import CheckContext, Params, check_kind
 from govcheck.checks.dates import Span, later_by
 from govcheck.checks.sentences import Code
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
-from govcheck.engine.core.wording import date_label
+from govcheck.engine.core.wording import date_label, in_words
 from govcheck.engine.facts.attestation_subjects import ATTESTATION_SUBJECTS
 from govcheck.engine.facts.records import AttestationSubject
 
@@ -40,18 +40,26 @@ def attested(value: Any, params: AttestedParams, ctx: CheckContext) -> Outcome:
     at = ("attestations", params.subject)
     attestation = ctx.facts.attestations.get(params.subject)
     if attestation is None:
-        return missing(f"no attestation recorded that {what}", facts=(("attestations",),))
-    lacking = [
-        name
-        for name, given in (
-            ("who judged (judged_by)", attestation.judged_by),
-            ("when (judged_on)", attestation.judged_on),
-            ("on what evidence (evidence)", attestation.evidence),
+        return missing(
+            f"no attestation recorded that {what}",
+            facts=(("attestations",),),
+            needed=tuple((*at, key) for key in ("judged_by", "judged_on", "is_met")),
+        )
+    lacking = {
+        key: words
+        for key, words, given in (
+            ("judged_by", "who judged", attestation.judged_by),
+            ("judged_on", "when", attestation.judged_on),
+            ("evidence", "on what evidence", attestation.evidence),
         )
         if given is None
-    ]
+    }
     if lacking or attestation.judged_on is None or attestation.judged_by is None:
-        return missing(f"the attestation does not record {', '.join(lacking)}", facts=(at,))
+        return missing(
+            f"the attestation does not record {in_words(lacking.values())}",
+            facts=(at,),
+            needed=tuple((*at, key) for key in lacking),
+        )
     judged = attestation.judged_on
     who = attestation.judged_by + (f" ({attestation.role})" if attestation.role else "")
     if judged > ctx.as_of:
@@ -69,7 +77,7 @@ def attested(value: Any, params: AttestedParams, ctx: CheckContext) -> Outcome:
             )
     finding = f": {attestation.finding}" if attestation.finding else ""
     if attestation.is_met is None:
-        return missing(f"{who} recorded no verdict on {date_label(judged)}", facts=(at,))
+        return missing(f"{who} recorded no verdict on {date_label(judged)}", facts=(at,), needed=((*at, "is_met"),))
     if attestation.is_met is False:
         return not_met(f"{who} judged on {date_label(judged)} that it is not met{finding}", facts=(at,))
     until = f", valid until {date_label(attestation.valid_until)}" if attestation.valid_until else ""

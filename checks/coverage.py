@@ -10,6 +10,7 @@ from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import ItemResult, Outcome, missing
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
+from govcheck.engine.core.wording import counted
 from govcheck.engine.facts.blocks import OTHERS, CoverageRef
 from govcheck.engine.facts.model import Document, Subject
 from govcheck.engine.facts.subjects import SUBJECTS
@@ -32,10 +33,12 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
     parts = paths.split(params.path)
     document = paths.read(value, parts)
     what = params.what or params.path.split(".")[-1].replace("_", " ")
+    # What would decide: the section that covers each subject.
+    needed = tuple(ctx.path((*parts, "coverage", subject, "section")) for subject in params.subjects)
     if document is None:
-        return missing(f"no {what} recorded", facts=(ctx.path(parts),))
+        return missing(f"no {what} recorded", facts=(ctx.path(parts),), needed=needed)
     if document.coverage is None:
-        return missing(f"no record of what the {what} covers (coverage)", facts=(ctx.path(parts),))
+        return missing(f"no record of what the {what} covers", facts=(ctx.path(parts),), needed=needed)
     items = []
     # Format 1 lists what a document covers, so a subject left out is not covered. Format 2 says
     # so outright (`not covered`, or `others: not covered` once the whole document was read);
@@ -58,17 +61,18 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
         status = Status.NOT_MET
     else:
         status = Status.PARTIAL
-    covered = f"{items[0].label} ({items[0].reason})" if len(items) == 1 else f"all {len(items)} subjects"
+    # Prose names a subject by its words; the item keeps the subject's id, which waivers name.
+    covered = f"{SUBJECTS[items[0].label]} ({items[0].reason})" if len(items) == 1 else f"all {len(items)} subjects"
     if not gaps:
         reason = f"the {what} covers {covered}"
     else:
         words = {Status.NOT_MET: "not covered", Status.PARTIAL: "partly", Status.MISSING_EVIDENCE: "not known"}
         said = "; ".join(
-            f"{word}: {', '.join(i.label for i in items if i.status is status)}"
+            f"{word}: {'; '.join(SUBJECTS[i.label] for i in items if i.status is status)}"
             for status, word in words.items()
             if any(i.status is status for i in items)
         )
-        reason = f"the {what} covers {passed} of {len(items)} subjects; {said}"
+        reason = f"the {what} covers {passed} of {counted(len(items), 'subject')}; {said}"
     return Outcome(
         status,
         reason,
@@ -77,6 +81,11 @@ def covers(value: Any, params: CoversParams, ctx: CheckContext) -> Outcome:
         total=len(items),
         facts=tuple(item.path for item in items if item.status is Status.MET) or (ctx.path(parts),),
         detail=tuple(f"{item.label}: {item.reason}" for item in items),
+        needed=tuple(
+            ctx.path((*parts, "coverage", subject, "section"))
+            for subject, item in zip(params.subjects, items, strict=True)
+            if item.status is Status.MISSING_EVIDENCE
+        ),
     )
 
 

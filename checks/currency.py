@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from govcheck.checks.base import CheckContext, DatePath, Params, PathSpec, check_kind
 from govcheck.checks.dates import LocalCommitment, Span, later_by, strictest, words_of
-from govcheck.checks.sentences import Code, local_words, what_words
+from govcheck.checks.sentences import Code, local_words, step, what_words
 from govcheck.checks.when import NotFound, When, on_or_before, when
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
@@ -37,8 +37,12 @@ def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Ou
     document: Document | None = paths.read(value, parts)
     what = params.what or words_of(params.path)
     facts = (ctx.path(parts),)
+    publication = (ctx.path((*parts, "url")), ctx.path((*parts, "published_on")))
+    review = (ctx.path((*parts, "reviewed_on")),)
     if document is None:
-        return missing(f"no {what} recorded", facts=facts)
+        return missing(
+            f"no {what} recorded", facts=facts, needed=(*(publication if params.must_be_published else ()), *review)
+        )
     if document.is_in_place is False:
         return not_met(f"there is no {what}", facts=(ctx.path((*parts, "is_in_place")),))
     if document.partly:
@@ -48,7 +52,9 @@ def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Ou
         if isinstance(published, NotFound) and document.url is None:
             return not_met(f"the {what} is not published", facts=(ctx.path((*parts, "published_on")),))
         if published is None and document.url is None:
-            return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)
+            return missing(
+                f"no record of where or when the {what} was published", facts=facts, needed=(*publication, *review)
+            )
     if isinstance(published, When) and on_or_before(published, ctx.as_of) is False:
         return not_met(
             f"{what} published {published.words}, after the assessment date",
@@ -61,7 +67,7 @@ def kept_current(value: Any, params: KeptCurrentParams, ctx: CheckContext) -> Ou
     if not held:
         if any(isinstance(when(d), NotFound) for d in (document.reviewed_on, document.adopted_on)) and not reviews:
             return not_met(f"the {what} was never adopted or reviewed", facts=facts)
-        return missing(f"no adoption or review date recorded for the {what}", facts=facts)
+        return missing(f"no adoption or review date recorded for the {what}", facts=facts, needed=review)
     exact = [r.day for r in held if r.day is not None]
     if len(exact) == len(held):
         last = max(exact)
@@ -136,7 +142,7 @@ def recent(value: Any, params: RecentParams, ctx: CheckContext) -> Outcome:
     day = found.day
     due = later_by(ctx.calendar, params.within.unit, day, amount)
     detail = (
-        f"{params.path} = {date_label(day)}; allowed: {params.within.words(amount)}{local_note}, so next due "
+        f"{step(params.path, day)}; allowed: {params.within.words(amount)}{local_note}, so next due "
         f"{date_label(due)}; assessed at {date_label(ctx.as_of)}",
     )
     if day > ctx.as_of:

@@ -9,14 +9,14 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from govcheck.checks.base import CheckContext, DatePath, Params, check_kind
-from govcheck.checks.sentences import Code, local_words
+from govcheck.checks.sentences import Code, local_words, step
 from govcheck.checks.when import NotFound, When, on_or_before, when
 from govcheck.engine.calendar import WorkingCalendar, add_months
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.status import Status
 from govcheck.engine.core.suggest import did_you_mean
-from govcheck.engine.core.wording import date_label
+from govcheck.engine.core.wording import counted, date_label, singular
 from govcheck.engine.facts.model import LocalCommitments
 
 Unit = Literal["days", "working_days", "clear_working_days", "months"]
@@ -62,7 +62,9 @@ class Span(Params):
         return value
 
     def words(self, amount: int | None = None) -> str:
-        return f"{self.amount if amount is None else amount} {UNIT_WORDS[self.unit]}"
+        return counted(
+            self.amount if amount is None else amount, singular(UNIT_WORDS[self.unit]), UNIT_WORDS[self.unit]
+        )
 
 
 def _local_commitment(name: str | None) -> str | None:
@@ -172,7 +174,7 @@ def deadline(value: Any, params: DeadlineParams, ctx: CheckContext) -> Outcome:
     event, since = params.event or words_of(params.to), params.since or words_of(params.from_)
     facts = (ctx.path(start_parts), ctx.path(end_parts))
     # The steps are written out only for `govcheck explain`: this check runs for every meeting.
-    detail = [f"{params.from_} = {start}", f"{params.to} = {end}"] if ctx.explain else []
+    detail = [step(params.from_, start), step(params.to, end)] if ctx.explain else []
     if params.within is not None:
         return _within(ctx, params, params.within, start, end, event, since, facts, detail)
     assert params.at_least is not None

@@ -24,6 +24,7 @@ from govcheck.engine.core.outcome import Outcome, met, missing, not_met
 from govcheck.engine.core.wording import date_label
 from govcheck.engine.facts.model import AssuranceLetter, Day
 from govcheck.engine.facts.records import Yearly, financial_year_of, year_starts_on
+from govcheck.engine.facts.snippets import EACH, keys_for
 from govcheck.engine.facts.views import VIEWS
 
 # How many financial years back a yearly check looks for the one that is due.
@@ -92,11 +93,20 @@ def yearly(value: Any, params: YearlyParams, ctx: CheckContext) -> Outcome:
         year = _year_before(year)
     detail = (f"the {what} for {year} was due by {date_label(due)}; assessed at {date_label(ctx.as_of)}",)
     facts = (ctx.path(parts),)
+    # A record for the year, with its date: what would decide.
+    record_keys = (ctx.path((*parts, EACH, "financial_year")), ctx.path((*parts, EACH, *paths.split(params.on))))
     if records is None:
-        return missing(f"no {what} recorded; the one for {year} was due by {date_label(due)}", facts=facts)
+        return missing(
+            f"no {what} recorded; the one for {year} was due by {date_label(due)}", facts=facts, needed=record_keys
+        )
     found = [(i, r) for i, r in enumerate(records) if r.financial_year == year]
     if not found:
-        return missing(f"no {what} for {year} recorded; it was due by {date_label(due)}", facts=facts, detail=detail)
+        return missing(
+            f"no {what} for {year} recorded; it was due by {date_label(due)}",
+            facts=facts,
+            detail=detail,
+            needed=record_keys,
+        )
     index, record = found[0]
     at = ctx.path((*parts, index))
     if getattr(record, "is_in_place", None) is False:
@@ -108,7 +118,12 @@ def yearly(value: Any, params: YearlyParams, ctx: CheckContext) -> Outcome:
             return met(f"{what} for {year} published", facts=(at,), detail=detail)
         if isinstance(happened, NotFound):
             return not_met(f"{what} for {year}: {event} not found", facts=(at,), detail=detail)
-        return missing(f"{what} for {year}: no date recorded for {event}", facts=(at,), detail=detail)
+        return missing(
+            f"{what} for {year}: no date recorded for {event}",
+            facts=(at,),
+            detail=detail,
+            needed=((*at, *paths.split(params.on)),),
+        )
     by_then = on_or_before(happened, ctx.as_of) if not happened.is_late else True
     if by_then is False:
         return not_met(f"{what} for {year}: {event} {happened.words}, after the assessment date", facts=(at,))
@@ -143,16 +158,25 @@ def annual_deadline(value: Any, params: AnnualDeadlineParams, ctx: CheckContext)
         year -= 1
     due = dt.date(year, params.month, params.day)
     facts = (ctx.path(parts),)
+    record_keys = (ctx.path((*parts, EACH, "year")), ctx.path((*parts, EACH, *paths.split(params.on))))
     if not records:
-        return missing(f"no {what} recorded; the one for {year} was due by {date_label(due)}", facts=facts)
+        return missing(
+            f"no {what} recorded; the one for {year} was due by {date_label(due)}", facts=facts, needed=record_keys
+        )
     found = [(i, r) for i, r in enumerate(records) if r.year == year]
     if not found:
-        return missing(f"no {what} for {year} recorded; it was due by {date_label(due)}", facts=facts)
+        return missing(
+            f"no {what} for {year} recorded; it was due by {date_label(due)}", facts=facts, needed=record_keys
+        )
     index, record = found[0]
     at = (ctx.path((*parts, index)),)
     happened = when(paths.read(record, paths.split(params.on)))
     if happened is None:
-        return missing(f"{what} for {year}: no date recorded; it was due by {date_label(due)}", facts=at)
+        return missing(
+            f"{what} for {year}: no date recorded; it was due by {date_label(due)}",
+            facts=at,
+            needed=((*at[0], *paths.split(params.on)),),
+        )
     if isinstance(happened, NotFound):
         return not_met(f"{what} for {year} not found; it was due by {date_label(due)}", facts=at)
     decided = None if happened.is_late else on_or_before(happened, due)
@@ -202,7 +226,8 @@ def latest(value: Any, params: LatestParams, ctx: CheckContext) -> Outcome:
             paths.read(item.value, paths.split(path)) in (None, []) for item in items for path in params.where.root
         )
         if not items or unknown or chosen:
-            return missing(f"no {what} recorded")
+            relative = [*(params.where.root if params.where is not None else ()), params.date]
+            return missing(f"no {what} recorded", needed=keys_for(VIEWS[params.of].item_model, relative))
         return not_met(f"none of {len(items)} {params.of.replace('_', ' ')} is a {what}")
     day, item = max(dated, key=lambda pair: pair[0])
     amount, local_note = strictest(ctx, params.within, params.local, larger_is_stricter=False)
@@ -229,6 +254,11 @@ def latest(value: Any, params: LatestParams, ctx: CheckContext) -> Outcome:
             f"{params.of.replace('_', ' ')} do not record whether they were one",
             facts=(item.path, *(later.path for later in silent)),
             detail=detail,
+            needed=tuple(
+                ctx.within(later.path, later.label, later.roots).path(paths.split(path))
+                for later in silent
+                for path in (params.where.root if params.where is not None else ())
+            ),
         )
     return not_met(
         f"latest {what}: {item.label}; the next was due by {date_label(due)}", facts=(item.path,), detail=detail

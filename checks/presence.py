@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from govcheck.checks.base import CheckContext, FactPath, Params, PathSpec, check_kind
-from govcheck.checks.sentences import Code, what_words
+from govcheck.checks.sentences import Code, step, what_words
 from govcheck.checks.when import NotFound, When, on_or_before, when
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import Outcome, met, missing, not_met
+from govcheck.engine.core.wording import value_words
 from govcheck.engine.facts.blocks import NOT_FOUND, DateAsFound
 from govcheck.engine.facts.model import Document
 
@@ -40,9 +41,11 @@ def present(value: Any, params: PresentParams, ctx: CheckContext) -> Outcome:
     if isinstance(found, DateAsFound):
         return met(f"{what}: {found.words}", facts=facts)
     return met(
-        f"{what}: {found}" if not isinstance(found, (list, dict)) and len(str(found)) < 80 else f"{what} recorded",
+        f"{what}: {value_words(found)}"
+        if not isinstance(found, (list, dict)) and len(str(found)) < 80
+        else f"{what} recorded",
         facts=facts,
-        detail=(f"{params.path} = {found!r}",) if ctx.explain else (),  # a whole document's repr, for explain only
+        detail=(step(params.path, found),) if ctx.explain else (),  # a whole document in words, for explain only
     )
 
 
@@ -62,7 +65,7 @@ def is_true(value: Any, params: IsTrueParams, ctx: CheckContext) -> Outcome:
     found = paths.read(value, parts)
     what = params.what or _show(params.path)
     facts = (ctx.path(parts),)
-    detail = (f"{params.path} = {found!r}",) if ctx.explain else ()
+    detail = (step(params.path, found),) if ctx.explain else ()
     if found is None:
         return missing(f"not recorded whether {what}", facts=facts, detail=detail)
     if isinstance(found, list):
@@ -88,7 +91,7 @@ def is_one_of(value: Any, params: IsOneOfParams, ctx: CheckContext) -> Outcome:
     what = params.what or _show(params.path)
     facts = (ctx.path(parts),)
     allowed = ", ".join(map(str, params.values))
-    detail = (f"{params.path} = {found!r}; allowed: {allowed}",)
+    detail = (f"{step(params.path, found)}; allowed: {allowed}",)
     if found is None or found == []:
         return missing(f"no {what} recorded", facts=facts, detail=detail)
     ok = any(v in params.values for v in found) if isinstance(found, list) else found in params.values
@@ -113,8 +116,9 @@ def published(value: Any, params: PublishedParams, ctx: CheckContext) -> Outcome
     document: Document | None = paths.read(value, parts)
     what = params.what or _show(parts[-1])
     facts = (ctx.path(parts),)
+    publication = (ctx.path((*parts, "url")), ctx.path((*parts, "published_on")))
     if document is None:
-        return missing(f"no {what} recorded", facts=facts)
+        return missing(f"no {what} recorded", facts=facts, needed=publication)
     if document.is_in_place is False:
         return not_met(f"there is no {what}", facts=(ctx.path((*parts, "is_in_place")),))
     if document.partly:
@@ -128,4 +132,4 @@ def published(value: Any, params: PublishedParams, ctx: CheckContext) -> Outcome
         return met(f"{what} published at {document.url}", facts=facts)
     if isinstance(published, NotFound):
         return not_met(f"the {what} is not published", facts=(ctx.path((*parts, "published_on")),))
-    return missing(f"no publication of the {what} recorded (url or published_on)", facts=facts)
+    return missing(f"no record of where or when the {what} was published", facts=facts, needed=publication)

@@ -86,7 +86,11 @@ def quorate(value: Meeting, params: QuorateParams, ctx: CheckContext) -> Outcome
         facts = (ctx.path(("decisions",)),)
         allowed = body.allows_written_procedure if body is not None else None
         if allowed is None:
-            return missing(f"{said}, and it is not recorded whether {meeting.body}'s rules allow that", facts=facts)
+            index = next((i for i, b in enumerate(ctx.facts.bodies) if b.id == meeting.body), None)
+            rule = (("bodies", index, "allows_written_procedure"),) if index is not None else ()
+            return missing(
+                f"{said}, and it is not recorded whether {meeting.body}'s rules allow that", facts=facts, needed=rule
+            )
         if not allowed:
             return not_met(f"{said}, which the body's rules do not allow", facts=facts)
         return Outcome(Status.NOT_APPLICABLE, f"{said}, as the body's rules allow", facts=facts)

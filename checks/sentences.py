@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from govcheck.engine.core.wording import value_words
+
 Code = Callable[[str], str]
 
 
@@ -30,6 +32,11 @@ class Sentence:
         for part in self.parts:
             found.extend(part.lines(indent, bullet, depth + 1))
         return found
+
+
+def step(path: str, value: Any) -> str:
+    """One value a check read, for ``govcheck explain``: the path, and the value as a reader writes it."""
+    return f"{path}: {value_words(value)}"
 
 
 def what_words(what: str | None) -> str:

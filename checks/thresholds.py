@@ -14,8 +14,12 @@ from govcheck.checks.sentences import Code, bounds_words, fraction, what_words
 from govcheck.checks.where import Where
 from govcheck.engine.core import paths
 from govcheck.engine.core.outcome import ItemResult, Outcome, met, missing, not_met
+from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.status import Status
 from govcheck.engine.core.suggest import did_you_mean
+from govcheck.engine.core.wording import counted as counted_words
+from govcheck.engine.core.wording import in_words, key_words, singular
+from govcheck.engine.facts.snippets import keys_for
 from govcheck.engine.facts.views import VIEWS
 
 
@@ -92,8 +96,9 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
         bounds.append(f"at most {at_most}")
     # With nothing chosen, the finding points at the whole list the view reads, if it is one facts list.
     facts = tuple(item.path for item in chosen) or (((params.of,),) if params.of in ("bodies", "people") else ())
-    detail = (f"{len(chosen)} {what}: " + "; ".join(item.label for item in chosen), f"required: {' and '.join(bounds)}")
-    reason = f"{len(chosen)} {what}; {' and '.join(bounds)} required{local_note}"
+    how_many = counted_words(len(chosen), singular(what), what)
+    detail = (f"{how_many}: " + "; ".join(item.label for item in chosen), f"required: {' and '.join(bounds)}")
+    reason = f"{how_many}; {' and '.join(bounds)} required{local_note}"
     # Items whose facts the filter needs are unknown: if counting them in could change the verdict, say so.
     chosen_paths = {item.path for item in chosen}  # an item's path is its identity: cheaper than comparing facts
     unknown = [
@@ -109,7 +114,7 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     # count within a maximum is then not known to hold.
     empty_seat = vacant(ctx.facts, params.of, params.where)
     if empty_seat is not None:  # nobody holds the seat, however few of the members are listed
-        said = f"{len(chosen)} {what}: the seat is vacant on {empty_seat.name}; {' and '.join(bounds)} required"
+        said = f"{how_many}: the seat is vacant on {empty_seat.name}; {' and '.join(bounds)} required"
         return (not_met if fails(len(chosen)) else met)(said, facts=facts or (("bodies",),), detail=detail)
     partly = VIEWS[params.of].partly_listed(ctx.facts, ctx.as_of)
     if partly or not items:
@@ -120,22 +125,35 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
             (at_least is not None and found.high < at_least) or (at_most is not None and found.low > at_most)
         )
         if found is not None and (every_passes or every_fails):
-            said = f"{found.said} {what} ({found.words}); {' and '.join(bounds)} required{local_note}"
+            said = f"{_said(found, what)} ({found.words}); {' and '.join(bounds)} required{local_note}"
             verdict = not_met if every_fails else met
             return verdict(said, facts=(found.path,), passed=found.low, total=found.members)
         if found is not None and not items:
             return missing(
-                f"{found.said} {what} ({found.words}): the counts do not decide; {' and '.join(bounds)} required",
+                f"{_said(found, what)} ({found.words}): the counts do not decide; {' and '.join(bounds)} required",
                 facts=(found.path,),
             )
+    where_paths = list(params.where.root) if params.where is not None else []
     if not items:
-        return missing(f"no {VIEWS[params.of].name.replace('_', ' ')} recorded", detail=detail)
+        return missing(
+            f"no {VIEWS[params.of].name.replace('_', ' ')} recorded",
+            detail=detail,
+            needed=keys_for(view.item_model, where_paths),
+        )
     if partly and (at_most is not None or fails(len(chosen))):
-        return missing(f"{reason}, but {partly}", facts=facts, detail=detail, passed=len(chosen), total=len(items))
+        return missing(
+            f"{reason}, but {partly}",
+            facts=facts,
+            detail=detail,
+            passed=len(chosen),
+            total=len(items),
+            needed=keys_for(view.item_model, where_paths),
+        )
     if unknown and fails(len(chosen)) != fails(len(chosen) + len(unknown)):
         return missing(
             f"{reason}, but {len(unknown)} unknown",
             facts=facts,
+            needed=_lacking(ctx, unknown, where_paths),
             detail=(*detail, "unknown: " + "; ".join(item.label for item in unknown)),
             passed=len(chosen),
             total=len(items),
@@ -143,6 +161,21 @@ def count(value: Any, params: CountParams, ctx: CheckContext) -> Outcome:
     if fails(len(chosen)):
         return not_met(reason, facts=facts, detail=detail, passed=len(chosen), total=len(items))
     return met(reason, facts=facts, detail=detail, passed=len(chosen), total=len(items))
+
+
+def _said(found: Counted, what: str) -> str:
+    """How many the counts give, with the noun agreeing: "1 chair", "between 0 and 3 chairs"."""
+    return f"{found.said} {singular(what) if found.said == '1' else what}"
+
+
+def _lacking(ctx: CheckContext, unknown: list[Any], where_paths: list[str]) -> tuple[PathKey, ...]:
+    """Where the facts each unknown item lacks would stand in the facts file."""
+    return tuple(
+        ctx.within(item.path, item.label, item.roots).path(paths.split(path))
+        for item in unknown
+        for path in where_paths
+        if paths.read(item.value, paths.split(path)) in (None, [])
+    )
 
 
 def _lacks(item: Any, where: Where) -> bool:
@@ -181,16 +214,21 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     """
     view = VIEWS[params.of]
     items = ctx.cached(("view", view.name), lambda: view.items(ctx.facts, ctx.as_of))
-    what = params.what or params.where.in_words()
+    what = params.what or params.where.phrase()
     partly = VIEWS[params.of].partly_listed(ctx.facts, ctx.as_of)
     if partly or not items:
         found = counted(ctx.facts, params.of, params.where)
         if found is not None and found.members and found.low == found.high:
             return _share_of_counts(params, found, what)
+    where_paths = list(params.where.root)
     if not items:
-        return missing(f"no {params.of.replace('_', ' ')} recorded")
+        return missing(f"no {params.of.replace('_', ' ')} recorded", needed=keys_for(view.item_model, where_paths))
     if partly:
-        return missing(f"a share cannot be worked out: {partly}", facts=tuple(item.path for item in items))
+        return missing(
+            f"a share cannot be worked out: {partly}",
+            facts=tuple(item.path for item in items),
+            needed=keys_for(view.item_model, where_paths),
+        )
     unknown = [
         item
         for item in items
@@ -218,7 +256,12 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
     )
     facts = tuple(item.path for item in items)
     missing_items = tuple(
-        ItemResult(item.label, Status.MISSING_EVIDENCE, f"not recorded: {', '.join(params.where.root)}", item.path)
+        ItemResult(
+            item.label,
+            Status.MISSING_EVIDENCE,
+            f"not recorded: {in_words(key_words(path.split('.')[-1]) for path in params.where.root)}",
+            item.path,
+        )
         for item in unknown
     )
     low, high = verdict(len(matching)), verdict(len(matching) + len(unknown))
@@ -228,6 +271,7 @@ def share(value: Any, params: ShareParams, ctx: CheckContext) -> Outcome:
             items=missing_items,
             facts=facts,
             detail=detail,
+            needed=_lacking(ctx, unknown, where_paths),
             passed=len(matching),
             total=total,
         )

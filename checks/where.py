@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, TypeAdapter, Valid
 
 from govcheck.checks.sentences import Code, plain
 from govcheck.engine.core import paths
+from govcheck.engine.core.wording import in_words, key_words, singular
 from govcheck.engine.facts.blocks import NOT_FOUND
 
 
@@ -57,6 +58,27 @@ class Condition(BaseModel):
             return f"is none of {', '.join(map(show, self.not_in))}"
         return f"is {show(self.equals)}"
 
+    def phrase(self, path: str) -> str:
+        """The condition as prose says it, after the items' noun: "whose role is chair", "marked withdrawn"."""
+        parts = path.split(".")
+        key = parts[-1]
+        words = key_words(key)
+        # A condition on a list inside the item (a meeting's declarations) holds for one of its elements.
+        owner = parts[-2] if len(parts) > 1 and parts[-2].endswith("s") else None
+        if self.present is not None:
+            said = f"with {words} recorded" if self.present else f"with no {words} recorded"
+        elif isinstance(self.equals, bool) and key.startswith(("is_", "has_")):
+            said = f"marked {words}" if self.equals else f"not marked {words}"
+        elif self.in_ is not None:
+            said = f"whose {words} is {in_words(map(_value_words, self.in_), 'or')}"
+        elif self.not_in is not None:
+            said = f"whose {words} is not {in_words(map(_value_words, self.not_in), 'or')}"
+        elif key.endswith("s") and not key.endswith(("ss", "us")):  # a list: one of its values is the one
+            said = f"whose {words} include {_value_words(self.equals)}"
+        else:
+            said = f"whose {words} is {_value_words(self.equals)}"
+        return f"with a {singular(key_words(owner))} {said}" if owner else said
+
 
 class Where(RootModel[dict[str, Condition]]):
     model_config = ConfigDict(frozen=True, defer_build=True)  # built when a pack is read from YAML
@@ -65,7 +87,12 @@ class Where(RootModel[dict[str, Condition]]):
         return all(condition.holds(paths.read(item, paths.split(path))) for path, condition in self.root.items())
 
     def in_words(self, code: Code = plain) -> str:
+        """The conditions with their facts paths, for the rule docs and ``govcheck rules show``."""
         return " and ".join(f"{code(path)} {condition.in_words()}" for path, condition in self.root.items())
+
+    def phrase(self) -> str:
+        """The conditions in words, without facts keys, for reports: "whose role is chair"."""
+        return in_words(condition.phrase(path) for path, condition in self.root.items())
 
     def problems(self, item_model: type[BaseModel]) -> list[str]:
         """What is wrong with these conditions for items of ``item_model`` (checked at load time)."""
@@ -87,3 +114,8 @@ class Where(RootModel[dict[str, Condition]]):
                     message = error.errors()[0]["msg"]
                     found.append(f"where: {path}: {value!r} can never match ({message})")
         return found
+
+
+def _value_words(value: Any) -> str:
+    """A value a condition compares with, as prose shows it (``true`` as the facts file writes it)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govcheck.engine.core.results import Assessment, Finding
+from govcheck.reports import needed_facts
 from govcheck.reports.common import location, standing
 from govcheck.reports.escaping import csv_table
 from govcheck.reports.provenance import provenance
@@ -56,6 +57,7 @@ COLUMNS = (
     "edition",
     "pack_sha256",
     "waivers_sha256",
+    "facts_needed",
 )
 
 
@@ -117,6 +119,7 @@ def _row(assessment: Assessment, finding: Finding) -> list[object]:
         standing(finding, assessment.pack),
         *_waiver_cells(assessment, finding),
         *_provenance_cells(assessment),
+        needed_facts.csv_cell(finding),
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from govcheck.engine.core.outcome import Outcome
 from govcheck.engine.core.results import Assessment, Finding
 from govcheck.engine.core.wording import date_label
+from govcheck.reports import needed_facts
 from govcheck.reports.common import MARKS, dotted, location
 
 # Tree drawing: the branch to a node, and what continues below it.
@@ -66,5 +67,7 @@ def explain(assessment: Assessment, finding: Finding) -> str:
         body = ["  (no check tree was recorded for this finding)"]
     else:
         body = _tree(assessment, finding.outcome, lines, None, "  ")
+    needed = needed_facts.text_lines(finding, 0, lambda text, indent, hang: [" " * indent + text])
     tail = ["", f"Next: {finding.remediation}"] if finding.is_gap else []
+    tail += ["", *needed] if needed else []
     return "\n".join(line.rstrip() for line in [*head, *body, *tail]) + "\n"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from govcheck.engine.core.results import Assessment, Finding
 from govcheck.engine.core.status import SEVERITIES, Status
 from govcheck.engine.core.wording import date_label
-from govcheck.reports import matrix
+from govcheck.reports import matrix, needed_facts
 from govcheck.reports.common import (
     STANDING_WORDS,
     STATUS_WORDS,
@@ -47,6 +47,7 @@ def _finding(assessment: Assessment, finding: Finding) -> list[str]:
     note = waived_by(finding)
     if note:
         lines += [f"**Waiver:** {escape(note)}", ""]
+    lines += needed_facts.markdown_lines(finding)
     cited = [e.cited for e in finding.evidence if e.cited]
     if cited:
         lines += [f"Evidence: {escape('; '.join(dict.fromkeys(cited)))}", ""]

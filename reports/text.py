@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from govcheck.engine.core.results import Assessment, Finding
 from govcheck.engine.core.status import Status
 from govcheck.engine.core.wording import date_label
-from govcheck.reports import matrix
+from govcheck.reports import matrix, needed_facts
 from govcheck.reports.common import (
     MARKS,
     STANDING_WORDS,
@@ -76,6 +76,7 @@ def _gap(assessment: Assessment, finding: Finding) -> list[str]:
     note = waived_by(finding)
     if note:
         lines += _wrap(f"Waiver: {note}", 4, 12)
+    lines += needed_facts.text_lines(finding, 4, _wrap)
     cite = f"{finding.citation}; requirement {', '.join(finding.requirements)}; basis {finding.basis}"
     lines += _wrap(f"Cites: {cite}", 4, 11)
     if finding.line:

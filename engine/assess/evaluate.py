@@ -13,6 +13,7 @@ from typing import Any
 
 from govcheck.checks import REGISTRY
 from govcheck.checks.base import CheckContext
+from govcheck.engine.assess.needed import facts_needed, view_needs
 from govcheck.engine.assess.waivers import apply_waivers
 from govcheck.engine.calendar import WorkingCalendar
 from govcheck.engine.core.outcome import ItemResult, Outcome
@@ -27,8 +28,9 @@ from govcheck.engine.core.results import (
     WaiverRecord,
 )
 from govcheck.engine.core.status import BADNESS, Status
+from govcheck.engine.core.wording import singular
 from govcheck.engine.facts.loader import FactsFile
-from govcheck.engine.facts.model import Evidenced
+from govcheck.engine.facts.model import Evidenced, Facts
 from govcheck.engine.facts.views import VIEWS, Item
 from govcheck.engine.packs.checktree import CheckNode
 from govcheck.engine.packs.loading import Rule, RulePack
@@ -131,6 +133,7 @@ def _finding(rule: Rule, pack: RulePack, evidence: _EvidenceIndex, ctx: CheckCon
         evidence=evidence.of(outcome),
         remediation=rule.spec.remediation,
         outcome=outcome if keep else None,
+        facts_needed=facts_needed(outcome, ctx.facts),
     )
 
 
@@ -218,7 +221,9 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         stated = view.statements
         every = every + ctx.cached(("statements", view.name), lambda: stated(ctx.facts, ctx.as_of))
     items = [item for item in every if node.where is None or node.where.holds(item.value)]
-    scope = view.name.replace("_", " ") + (f" where {node.where.in_words()}" if node.where else "")
+    noun = view.name.replace("_", " ")
+    condition = f" {node.where.phrase()}" if node.where else ""
+    scope = noun + condition
     unrecorded: list[Item] = []
     # Parents whose list is not recorded (a meeting without `declarations:`) may hold items the
     # filter would choose: they are unknown, whatever the filter.
@@ -226,7 +231,13 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         find = view.unrecorded
         unrecorded = ctx.cached(("unrecorded", view.name), lambda: find(ctx.facts, ctx.as_of))
     if not items and not unrecorded:
-        return Outcome(node.when_empty, f"no {scope} recorded", detail=(f"each {scope}: none",), label=scope)
+        return Outcome(
+            node.when_empty,
+            f"no {scope} recorded",
+            detail=(f"each {scope}: none",),
+            label=scope,
+            needed=view_needs(node) if node.when_empty is Status.MISSING_EVIDENCE else (),
+        )
     results = []
     children = []
     for item in items:
@@ -243,7 +254,14 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
                 parent.path,
             )
         )
-    outcome = _aggregate(scope, results, tuple(children))
+    outcome = _aggregate(_Scope(singular(noun) + condition, scope), results, tuple(children))
+    if unrecorded:
+        # A list left out altogether is written with what the rule reads of each of its items.
+        whole = view_needs(node) if any(isinstance(parent.value, Facts) for parent in unrecorded) else ()
+        parts = tuple(
+            _unrecorded_list(parent, view.name) for parent in unrecorded if not isinstance(parent.value, Facts)
+        )
+        outcome = replace(outcome, needed=(*whole, *parts))
     partly = view.partly_listed(ctx.facts, ctx.as_of)
     if (
         outcome.status is Status.MET
@@ -251,8 +269,19 @@ def run(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         and not any(item.label.endswith("(as the evidence states)") for item in items)
     ):
         # Every member listed passes, but not every member is listed: that is not "every member".
-        return replace(outcome, status=Status.MISSING_EVIDENCE, reason=f"{outcome.reason}, but {partly}")
+        return replace(
+            outcome,
+            status=Status.MISSING_EVIDENCE,
+            reason=f"{outcome.reason}, but {partly}",
+            needed=view_needs(replace(node, where=None)),
+        )
     return outcome
+
+
+def _unrecorded_list(parent: Item, name: str) -> PathKey:
+    """The list a parent leaves out: a meeting's ``declarations``, or the facts' ``meetings``."""
+    fields = getattr(type(parent.value), "model_fields", {})
+    return (*parent.path, name) if name in fields and parent.path[-1:] != (name,) else parent.path
 
 
 def _within(ctx: CheckContext, item: Item) -> CheckContext:
@@ -266,28 +295,53 @@ def _within(ctx: CheckContext, item: Item) -> CheckContext:
     return found
 
 
-def _aggregate(scope: str, results: list[ItemResult], children: tuple[Outcome, ...]) -> Outcome:
+@dataclass(frozen=True)
+class _Scope:
+    """The items a rule covers, as a sentence names one of them and several: "board member whose role is chair"."""
+
+    one: str
+    many: str
+
+
+def _agree(number: int, one: str, many: str) -> str:
+    """The count and its verb agreeing: "1 fails", "2 fail"."""
+    return f"{number} {one if number == 1 else many}"
+
+
+def _aggregate(scope: _Scope, results: list[ItemResult], children: tuple[Outcome, ...]) -> Outcome:
     passed = sum(r.status in (Status.MET, Status.NOT_APPLICABLE) for r in results)
     failed = sum(r.status in (Status.NOT_MET, Status.PARTIAL, Status.ERROR) for r in results)
     unknown = len(results) - passed - failed
     total = len(results)
+    # One item is "the complaint", never "all 1 complaints".
+    of_all = f"the {scope.one}" if total == 1 else f"{total} {scope.many}"
     if total and all(r.status is Status.NOT_APPLICABLE for r in results):
-        status, reason = Status.NOT_APPLICABLE, f"the rule applies to none of the {total} {scope}"
+        status, reason = Status.NOT_APPLICABLE, f"the rule applies to none of the {of_all}"
+        if total == 1:
+            reason = f"the rule does not apply to {of_all}"
     elif failed == 0 and unknown == 0:
-        status, reason = Status.MET, f"all {total} {scope} pass"
+        status, reason = Status.MET, f"{of_all} passes" if total == 1 else f"all {of_all} pass"
     elif failed == 0:
-        status, reason = Status.MISSING_EVIDENCE, f"{unknown} of {total} {scope} lack the facts to decide"
+        status = Status.MISSING_EVIDENCE
+        reason = (
+            f"{of_all} lacks the facts to decide"
+            if total == 1
+            else f"{unknown} of {of_all} {'lacks' if unknown == 1 else 'lack'} the facts to decide"
+        )
     elif passed == 0 and unknown == 0:
-        status, reason = Status.NOT_MET, f"none of {total} {scope} pass"
+        status, reason = Status.NOT_MET, f"{of_all} does not pass" if total == 1 else f"none of {of_all} pass"
     elif passed == 0:
         status = Status.NOT_MET
-        reason = f"none of {total} {scope} pass ({failed} fail, {unknown} lack the facts)"
+        reason = (
+            f"none of {of_all} pass ({_agree(failed, 'fails', 'fail')}, {_agree(unknown, 'lacks', 'lack')} the facts)"
+        )
     else:
         status = Status.PARTIAL
-        reason = f"{passed} of {total} {scope} pass, {failed} fail" + (f", {unknown} lack the facts" if unknown else "")
+        reason = f"{passed} of {of_all} {'passes' if passed == 1 else 'pass'}, {_agree(failed, 'fails', 'fail')}"
+        reason += f", {_agree(unknown, 'lacks', 'lack')} the facts" if unknown else ""
     if any(r.status is Status.ERROR for r in results):
         status = Status.ERROR
-    return Outcome(status, reason, tuple(results), passed, total, children=children, label=scope)
+    return Outcome(status, reason, tuple(results), passed, total, children=children, label=scope.many)
 
 
 def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
@@ -303,7 +357,8 @@ def _single(node: CheckNode, value: Any, ctx: CheckContext) -> Outcome:
         inner = run(node.children[0], value, ctx)
         flipped = {Status.MET: Status.NOT_MET, Status.NOT_MET: Status.MET, Status.PARTIAL: Status.NOT_MET}
         status = flipped.get(inner.status, inner.status)
-        return Outcome(status, f"not: {inner.reason}", facts=inner.facts, children=(inner,), label="not")
+        # The verdict is turned round; the reason stands as the inner check found it ("conflict declared: yes").
+        return Outcome(status, inner.reason, facts=inner.facts, children=(inner,), label="not")
     kind = REGISTRY[node.kind]
     outcome = kind.function(value, node.params, ctx)
     if outcome.label or not ctx.explain:

@@ -25,7 +25,10 @@ class Outcome:
 
     ``facts`` are the facts paths the check read (so a finding can point at the
     lines of evidence); ``detail`` are the steps shown by ``govcheck explain``;
-    ``children`` are the outcomes of nested checks.
+    ``children`` are the outcomes of nested checks. ``needed``, on a
+    ``missing_evidence`` outcome, are the facts paths whose absence left it
+    undecided, where they are more than (or other than) the paths read: what the
+    facts file should say for the check to decide.
     """
 
     status: Status
@@ -37,6 +40,7 @@ class Outcome:
     detail: tuple[str, ...] = ()
     children: tuple[Outcome, ...] = ()
     label: str = ""
+    needed: tuple[PathKey, ...] = ()
 
 
 def met(reason: str, **kw: Any) -> Outcome:

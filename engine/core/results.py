@@ -82,6 +82,18 @@ class WaiverState:
 
 
 @dataclass(frozen=True)
+class FactsNeeded:
+    """What a facts file should say for a ``missing_evidence`` finding to be decided.
+
+    ``keys`` as a facts file writes them (``people[].is_local_authority_member``), and
+    ``snippet``: YAML from the top of a facts file with a placeholder for each value.
+    """
+
+    keys: tuple[str, ...]
+    snippet: str
+
+
+@dataclass(frozen=True)
 class Finding:
     rule_id: str
     title: str
@@ -106,6 +118,8 @@ class Finding:
     # and the status the finding had before a waiver turned it into ``waived``.
     waivers: tuple[WaiverRecord, ...] = ()
     status_before_waiver: Status | None = None
+    # Set on a missing_evidence finding: the facts keys it needed, and the YAML to write them.
+    facts_needed: FactsNeeded | None = None
 
     @property
     def is_gap(self) -> bool:

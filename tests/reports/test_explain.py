@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from govcheck.cli.main import cli
+from govcheck.engine.assess.assessor import Assessor
 from govcheck.reports.explain import explain
 from tests.support.golden import REPO, assert_golden, assess
 
@@ -32,8 +35,8 @@ def test_late_papers_show_each_day_counted_or_skipped_and_why() -> None:
     meeting = text[
         text.index("Gappy Valley LEP Board, 25 Apr 2019") : text.index("Gappy Valley LEP Board, 20 Jun 2019")
     ]
-    assert "papers_published_on = 2019-04-16" in meeting
-    assert "held_on = 2019-04-25" in meeting
+    assert "papers_published_on: 16 April 2019" in meeting
+    assert "held_on: 25 April 2019" in meeting
     assert "required: at least 5 clear working days; found 4 clear working days" in meeting
     steps = [line.strip(" │├└─") for line in meeting.splitlines()]
     days = [step for step in steps if step[:3] in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
@@ -59,7 +62,7 @@ def test_each_node_names_the_facts_it_read_with_file_and_line() -> None:
 
 def test_tree_shows_every_item_with_its_outcome() -> None:
     text = explained(PAPERS)
-    assert "PARTIAL  decision meetings: 1 of 3 decision meetings pass, 2 fail" in text
+    assert "PARTIAL  decision meetings: 1 of 3 decision meetings passes, 2 fail" in text
     assert "├─ NOT MET  Gappy Valley LEP Board, 25 Apr 2019" in text
     assert "├─ ok       Gappy Valley LEP Board, 20 Jun 2019" in text
     assert "└─ NOT MET  Investment Committee, 11 Jul 2019" in text
@@ -100,3 +103,26 @@ def test_cli_bad_facts_file_exits_2_without_a_traceback(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "bad.yaml:4" in result.output
     assert "Traceback" not in result.output
+
+
+# What Python would print for a value, where a reader writes words: None, True, a date's repr, a list's brackets.
+PYTHON_REPRS = re.compile(r"\b(?:None|True|False)\b|datetime\.|\bdate\(|\[\'|\{\'|\b[A-Z][A-Za-z]+\((?!\))")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [Path("tests/fixtures/empty-lep.yaml"), *sorted(p.relative_to(REPO) for p in (REPO / "frameworks").glob("*.yaml"))],
+    ids=str,
+)
+def test_explain_writes_every_value_as_a_reader_would(path: Path) -> None:
+    assessment = Assessor().assess(REPO / path)
+    for finding in assessment.findings:
+        text = explain(assessment, finding)
+        assert PYTHON_REPRS.findall(text) == [], finding.rule_id
+
+
+def test_explain_shows_dates_yes_no_and_absent_values_in_words() -> None:
+    assert "person.induction.completed_on: 15 June 2018" in explained("induction.completed-within-3-months")
+    standing = explained("transparency.declarations-standing-item")
+    for said in ("has_declarations_item: yes", "has_declarations_item: no", "has_declarations_item: not recorded"):
+        assert said in standing

@@ -50,7 +50,7 @@ def test_gaps_are_failures_with_reason_and_failing_items() -> None:
     failure = case.find("failure")
     assert failure is not None
     assert failure.get("type") == "missing_evidence"
-    assert failure.get("message") == "1 of 3 board members lack the facts to decide"
+    assert failure.get("message") == "1 of 3 board members lacks the facts to decide"
     assert f"- {JSMITH}: no published register of interests recorded [{BEFORE}:" in (failure.text or "")
     assert "Cites: NAF19 Best Practice Guidance ch.5" in (failure.text or "")
     met = cases(suite)["complaints.policy-published-and-reviewed"]
