@@ -22,9 +22,9 @@ from govcheck.engine.reading.yamllimits import MAX_FILE_BYTES
 FACTS_SUFFIXES = (".yaml", ".yml")
 # Folders that hold tools' own files, never facts; hidden folders are left out as well.
 NEVER_FACTS_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
-# Every facts file has these keys at its top level (``format_version`` from format 2); a YAML file
-# with none of them, at the start of a line, is some other document.
-_FACTS_TOP_LEVEL_KEY = re.compile(rb"^[\"']?(?:format_version|as_of|organisation)[\"']?[ \t]*:", re.MULTILINE)
+# Every facts file has these keys at its top level; a YAML file with neither, at the start of a
+# line, is some other document (``format_version`` is no sign: waiver files have one too).
+_FACTS_TOP_LEVEL_KEY = re.compile(rb"^[\"']?(?:as_of|organisation)[\"']?[ \t]*:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _search(root: Path, folder: Path, exclude: Sequence[str], found: FactsFiles,
         if pattern is not None:
             found.skipped.append(Skipped(entry, f"excluded by {pattern!r}"))
         elif not _looks_like_facts(entry):
-            found.skipped.append(Skipped(entry, "not a facts file (no organisation, as_of or format_version)"))
+            found.skipped.append(Skipped(entry, "not a facts file (no organisation or as_of)"))
         else:
             found.files.append(entry)
 

@@ -251,13 +251,15 @@ def _waive(finding: Finding, waiver: WaiverRecord, facts: Facts) -> tuple[Findin
 
 
 # The counts an `each:` check words its reason with (engine/assess/evaluate.py): "2 of 5 board
-# members pass, 2 fail, 1 lack the facts". Waived items are counted apart from those.
-_FAIL_COUNT = re.compile(r"\b(\d+) fail\b")
-_UNKNOWN_COUNT = re.compile(r"\b(\d+) lack the facts\b")
+# members pass, 2 fail, 1 lacks the facts". Waived items are counted apart from those.
+# The verb agrees with its number ("1 fails", "2 fail"), and keeps agreeing once recounted.
+_FAIL_COUNT = re.compile(r"\b(\d+) (fails?)\b")
+_UNKNOWN_COUNT = re.compile(r"\b(\d+) (lacks?) the facts\b")
+_VERB_FOR_ONE = {"fail": "fails", "fails": "fails", "lack": "lacks", "lacks": "lacks"}
 
 
 def _recounted(reason: str, waived: list[ItemResult]) -> str:
-    """``reason`` with the items now waived counted apart: "1 fail, 1 waived", not "2 fail"."""
+    """``reason`` with the items now waived counted apart: "1 fails, 1 waived", not "2 fail"."""
     failed = sum(item.status is not Status.MISSING_EVIDENCE for item in waived)
     moved = {_FAIL_COUNT: failed, _UNKNOWN_COUNT: len(waived) - failed}
     text = reason
@@ -266,7 +268,8 @@ def _recounted(reason: str, waived: list[ItemResult]) -> str:
         if not count or found is None or int(found.group(1)) < count:
             continue
         left = int(found.group(1)) - count
-        words = found.group(0).replace(found.group(1), str(left), 1)
+        verb = _VERB_FOR_ONE[found.group(2)] if left == 1 else _VERB_FOR_ONE[found.group(2)].removesuffix("s")
+        words = found.group(0).replace(f"{found.group(1)} {found.group(2)}", f"{left} {verb}", 1)
         start, end = found.start(), found.end()
         if not left:  # "0 fail" says nothing: the count goes, with the comma that joined it
             words = ""

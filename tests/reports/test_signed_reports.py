@@ -89,11 +89,11 @@ def test_waived_items_are_counted_apart_from_failing_ones() -> None:
     # After: J. Smith's register went online late and K. Lee has none; only K. Lee is waived.
     plain = next(f for f in assess(AFTER).findings if f.rule_id == ON_TIME)
     waived = next(f for f in assess(AFTER, waiver_yaml(waiver(ON_TIME, "klee"))).findings if f.rule_id == ON_TIME)
-    assert plain.reason == "2 of 4 decision makers pass, 1 fail, 1 lack the facts"
-    assert waived.reason == "2 of 4 decision makers pass, 1 fail, 1 waived"
+    assert plain.reason == "2 of 4 decision makers pass, 1 fails, 1 lacks the facts"
+    assert waived.reason == "2 of 4 decision makers pass, 1 fails, 1 waived"
     for format_ in ("text", "markdown", "html", "csv"):
         rendered = RENDERERS[format_].render([assess(AFTER, waiver_yaml(waiver(ON_TIME, "klee")))], RenderOptions())
-        assert "1 fail, 1 waived" in rendered
+        assert "1 fails, 1 waived" in rendered
         if format_ == "html":
             assert f'<tr><th scope="row">{KLEE}</th><td><span class="status status-waived">' in rendered
         elif format_ != "csv":
