@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +16,8 @@ from govcheck.engine.core.status import FAIL_ON_CHOICES
 from govcheck.reports import FORMATS
 
 if TYPE_CHECKING:
+    from govcheck.engine.core.results import Assessment
+    from govcheck.reports import RenderOptions
     from govcheck.reports.json_reader import SavedResult
 
 
@@ -91,6 +95,7 @@ def bounded_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
     metavar="N",
     help="Assess the files in N processes at once (at most one per file, and 128); the report is the same.",
 )
+@click.option("--pretty", is_flag=True, help="Indent the JSON report for people to read (default: compact).")
 @reports_input_errors
 def check(
     paths: tuple[str, ...],
@@ -104,6 +109,7 @@ def check(
     baseline: str | None,
     replay: str | None,
     jobs: int,
+    pretty: bool,
 ) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
 
@@ -113,11 +119,10 @@ def check(
     from govcheck.cli.inputs import FilesRead
     from govcheck.engine.assess.assessor import Assessor, bundled_frameworks, facts_paths
     from govcheck.engine.core.errors import InputError
-    from govcheck.engine.core.results import Assessment
-    from govcheck.reports import RenderOptions
+    from govcheck.reports import RenderOptions, renderer_for
 
     planned = ci.plan_outputs(format_, outputs)
-    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence)
+    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence, pretty=pretty)
     read = FilesRead()  # govcheck never writes over what it reads, however it reached it
     if replay:
         if paths or as_of or pack or waivers_file or baseline:
@@ -157,8 +162,26 @@ def check(
                 failing = failing or ci.exit_code([result], fail_on, missing_evidence) != 0
                 yield result
 
+    def parts(format_name: str) -> Iterator[Any]:
+        # Each LEP's part of the report, made where it was assessed (by the workers, under --jobs).
+        nonlocal broken, failing
+        made = functools.partial(_part, format_name, options)
+        for result in assessor.assess_many_then(files, made, jobs):
+            if isinstance(result, InputError):
+                broken = True
+                echo_problems(result)
+            else:
+                read.add_assessment(result.assessment)
+                failing = failing or result.failing
+                yield result.part
+
     if len(planned) == 1 and saved_baseline is None and waivers is None:
-        ci.stream_output(planned[0], assessed(), options, read)  # holds one LEP at a time
+        writer = renderer_for(planned[0].format)  # holds one LEP at a time
+        if writer.parts is not None:
+            join = writer.parts.join
+            ci.stream_output(planned[0], parts(planned[0].format), lambda made: join(made, options), read)
+        else:
+            ci.stream_output(planned[0], assessed(), lambda arrived: writer.stream(arrived, options), read)
         assessments: list[Assessment] = []
     else:
         assessments = list(assessed())
@@ -170,6 +193,25 @@ def check(
     if saved_baseline:
         sys.exit(ci.baseline_exit(saved_baseline, assessments, fail_on, missing_evidence))
     sys.exit(EXIT_GAPS if failing else EXIT_OK)
+
+
+@dataclass(frozen=True)
+class _Reported:
+    """One LEP's part of the report, with what the run needs to know of its assessment besides."""
+
+    assessment: Assessment  # without its findings: the part holds what the report says of them
+    failing: bool
+    part: Any
+
+
+def _part(format_name: str, options: RenderOptions, assessment: Assessment) -> _Reported:
+    from govcheck.cli import ci
+    from govcheck.reports import renderer_for
+
+    parts = renderer_for(format_name).parts
+    assert parts is not None, "only a renderer registered with @parts_renderer makes parts"
+    failing = ci.exit_code([assessment], options.fail_on, options.missing_evidence) != 0
+    return _Reported(replace(assessment, findings=()), failing, parts.part(assessment, options))
 
 
 def _saved_result(path: str) -> SavedResult:

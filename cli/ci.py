@@ -6,9 +6,9 @@ Kept apart from the command so its body stays a short list of steps.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -107,21 +107,23 @@ def write_outputs(
             write_atomic(output.path, text, read)
 
 
-def stream_output(output: Output, assessments: Iterable[Assessment], options: RenderOptions, read: FilesRead) -> None:
-    """Write one report as its assessments arrive; nothing at all when none arrives (every file was broken)."""
+def stream_output(
+    output: Output, arriving: Iterable[Any], pieces: Callable[[Iterable[Any]], Iterable[str]], read: FilesRead
+) -> None:
+    """Write one report, ``pieces`` of what is ``arriving`` (assessments, or each LEP's part of the report),
+    as they arrive; nothing at all when none arrives (every file was broken)."""
     from govcheck.cli.output import write_atomic
-    from govcheck.reports import renderer_for
 
-    iterator = iter(assessments)
+    iterator = iter(arriving)
     first = next(iterator, None)
     if first is None:
         return
-    pieces = renderer_for(output.format).stream(itertools.chain([first], iterator), options)
+    written = pieces(itertools.chain([first], iterator))
     if output.path is None:
-        for piece in pieces:
+        for piece in written:
             click.echo(piece, nl=False)
     else:
-        write_atomic(output.path, pieces, read)
+        write_atomic(output.path, written, read)
 
 
 def load_waivers(path: str | None) -> WaiverSet | None:

@@ -160,7 +160,7 @@ def test_a_result_read_back_gives_the_same_report(results: tuple[Path, Path]) ->
         ("not json at all", "after.json:1:1: is not a govcheck result: not JSON"),
         ('{"assessments": []}', 'is not a govcheck result (it has no "schema": "govcheck-report")'),
         ("[1, 2]", "is not a govcheck result"),
-        ('{"schema": "govcheck-report", "schema_version": 9}', "report schema 9; this govcheck reads version 1"),
+        ('{"schema": "govcheck-report", "schema_version": 9}', "report schema 9; this govcheck reads versions 1 to 2"),
         (
             '{"schema": "govcheck-report", "schema_version": 1, "govcheck_version": "0.1.0", "assessments": [{}]}',
             "assessments[0].organisation: Field required",
