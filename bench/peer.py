@@ -115,7 +115,7 @@ def disagreements(paths: Sequence[Path]) -> tuple[int, list[Disagreement]]:
     return compared, different
 
 
-def timed(paths: Sequence[Path]) -> dict[str, float]:
+def timed(paths: Sequence[Path]) -> dict[str, object]:
     """Milliseconds per LEP to evaluate, facts already read: Rego (8 rules), govcheck (8 rules, every rule)."""
     from govcheck.engine.assess.evaluate import Context, evaluate
     from govcheck.engine.calendar import WorkingCalendar

@@ -97,7 +97,7 @@ class Assessor:
                 self._specs = pack_specs()  # each LEP has its own date: read the packs' headers once
             name = self._in_force[on] = pack_in_force(on, specs=self._specs)
         if name not in self._packs:
-            self._packs[name] = load_pack(name)
+            self._packs[name] = load_pack(name, examples=False)  # assessing never reads a rule's examples
         return self._packs[name]
 
     def assess_file(self, facts_file: FactsFile, *, outcomes: bool = True) -> Assessment:
