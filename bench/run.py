@@ -6,10 +6,14 @@
 (from the repository root, with govcheck installed).
 
 For each size it runs, on the same files and taking turns in alternating order
-round after round, ``govcheck check`` (whole process, report written to a file),
-the parse-only baseline (``bench/parse_only.py``) and ``govcheck check --jobs 2``,
-whose report must be the same bytes; each figure is the mean of its rounds. It
-also times ``govcheck --help`` and ``govcheck check`` on a single LEP. Facts are
+round after round, ``govcheck check`` (whole process, text report written to a
+file) and ``--format json``, each with one process and with ``--jobs 2`` (whose
+report must be the same bytes), the parse-only baseline (``bench/parse_only.py``)
+and the floor (``bench/yaml_only.py``: the YAML C loader alone); each figure is
+the mean of its rounds. It also times ``govcheck --help`` and ``govcheck check``
+on a single LEP, against a process that only reads that LEP with the YAML C
+loader, and runs the peer (``bench/peer.py``: eight rules in Rego, their verdicts
+checked against govcheck's before anything is timed). Facts are
 generated once under ``bench/out/facts`` (seeded, so the same every time) and
 reused; results go to ``bench/out/results.json`` and a
 Markdown table to ``bench/out/results.md``.
@@ -33,6 +37,7 @@ from bench.measure import Run, best_of, govcheck, machine, mean_of, run
 
 OUT = Path(__file__).parent / "out"
 PARSE_ONLY = str(Path(__file__).parent / "parse_only.py")
+YAML_ONLY = str(Path(__file__).parent / "yaml_only.py")
 
 
 def facts_sets(sizes: list[int], seed: int) -> tuple[dict[int, Path], list[tuple[str, int, int]]]:
@@ -74,6 +79,7 @@ def measure_size(size: int, folder: Path, same_gc: bool, rounds: int | None = No
     reports = OUT / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     one, two = reports / f"{size}-jobs1.txt", reports / f"{size}-jobs2.txt"
+    json_one, json_two = reports / f"{size}-jobs1.json", reports / f"{size}-jobs2.json"
 
     # The machine's speed drifts over minutes (a virtual machine shares its host), so the
     # commands take turns, in the opposite order each round (A B C, then C B A), and each
@@ -84,6 +90,9 @@ def measure_size(size: int, folder: Path, same_gc: bool, rounds: int | None = No
         "check": (govcheck("check", str(folder)), one),
         "parse_only": ([sys.executable, PARSE_ONLY, str(folder)], None),
         "jobs2": (govcheck("check", str(folder), "--jobs", "2"), two),
+        "json": (govcheck("check", str(folder), "--format", "json"), json_one),
+        "yaml_only": ([sys.executable, YAML_ONLY, str(folder)], None),
+        "json_jobs2": (govcheck("check", str(folder), "--format", "json", "--jobs", "2"), json_two),
     }
     if same_gc:
         commands["parse_only_same_gc"] = ([sys.executable, PARSE_ONLY, str(folder), "--gc-as-govcheck"], None)
@@ -103,7 +112,12 @@ def measure_size(size: int, folder: Path, same_gc: bool, rounds: int | None = No
         "parse_only": asdict(parse),
         "parse_only_same_gc": asdict(parse_same_gc) if parse_same_gc else None,
         "jobs2": asdict(jobs),
+        "json": asdict(mean_of(runs["json"])),
+        "json_jobs2": asdict(mean_of(runs["json_jobs2"])),
+        "yaml_only": asdict(mean_of(runs["yaml_only"])),
         "same_report": digest(one) == digest(two),
+        "same_json": digest(json_one) == digest(json_two),
+        "json_bytes": json_one.stat().st_size,
         "rounds": rounds,
         # How far apart the slowest and fastest rounds of each command were: the noise in the figures.
         "spread": {name: max(r.wall for r in done) / min(r.wall for r in done) for name, done in runs.items()},
@@ -130,9 +144,32 @@ def single_lep(files: list[tuple[str, int, int]], repeats: int) -> dict[str, obj
             **asdict(best_of(govcheck("check", str(typical)), repeats)),
         },
         "bundled": {"file": bundled.name, **asdict(best_of(govcheck("check", str(bundled)), repeats))},
+        # What the one-LEP start is measured against: a process that only reads the same file.
+        "bundled_yaml_only": {"file": bundled.name, **asdict(best_of(_read_one(bundled), repeats))},
         # The first run after installing govcheck or changing a rule: nothing kept yet (engine/cache.py).
         "bundled_cold": {"file": bundled.name, **asdict(_cold(govcheck("check", str(bundled)), repeats))},
     }
+
+
+def _read_one(path: Path) -> list[str]:
+    program = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)"
+    return [sys.executable, "-c", program, str(path)]
+
+
+def one_lep_start(path: Path, rounds: int = 20) -> dict[str, float]:
+    """``govcheck check`` on one LEP, report to a file, against a process reading it with the YAML C loader:
+    the two take turns, in alternating order, and each figure is the median of its runs."""
+    with tempfile.TemporaryDirectory() as folder:
+        commands = {
+            "check": govcheck("check", str(path), "-o", str(Path(folder) / "report.txt")),
+            "yaml_only": _read_one(path),
+        }
+        walls: dict[str, list[float]] = {name: [] for name in commands}
+        for number in range(rounds):
+            for name in commands if number % 2 == 0 else reversed(commands):
+                walls[name].append(run(commands[name]).wall)
+    check, floor = (statistics.median(walls[name]) for name in ("check", "yaml_only"))
+    return {"check": check, "yaml_only": floor, "ratio": check / floor, "rounds": rounds}
 
 
 def _cold(command: list[str], times: int) -> Run:
@@ -152,6 +189,7 @@ def single_table(single: dict[str, dict[str, object]]) -> str:
         (f"`govcheck check` on one typical generated LEP ({meetings} meetings)", single["typical"]),
         ("`govcheck check` on one bundled LEP", single["bundled"]),
         ("the same with an empty cache (first run after installing or changing a rule)", single["bundled_cold"]),
+        ("a process that only reads that LEP with the YAML C loader", single["bundled_yaml_only"]),
     ]
     lines = ["| single run, fastest of 10 | wall | peak memory |", "| --- | ---: | ---: |"]
     for label, entry in rows:
@@ -185,6 +223,50 @@ def table(results: dict[str, object]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def floor_table(results: dict[str, object]) -> str:
+    """Each format against the floor (the YAML C loader reading the same files), and what two workers give."""
+    sizes: dict[str, dict[str, object]] = results["sizes"]  # type: ignore[assignment]
+    lines = [
+        "| LEPs | YAML C loader | text | / floor | `--jobs 2` | speed-up | JSON | / floor | `--jobs 2` | speed-up"
+        " | same bytes | JSON bytes per LEP |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |",
+    ]
+    for size, entry in sizes.items():
+        floor, text, text2, json1, json2 = (
+            Run(**entry[key])  # type: ignore[arg-type]
+            for key in ("yaml_only", "check", "jobs2", "json", "json_jobs2")
+        )
+        lines.append(
+            f"| {int(size):,} | {floor.wall:.2f} s | {text.wall:.2f} s | {text.wall / floor.wall:.2f}"
+            f" | {text2.wall:.2f} s | {text.wall / text2.wall:.2f}x"
+            f" | {json1.wall:.2f} s | {json1.wall / floor.wall:.2f}"
+            f" | {json2.wall:.2f} s | {json1.wall / json2.wall:.2f}x"
+            f" | {'yes' if entry['same_report'] and entry['same_json'] else 'NO'}"
+            f" | {int(entry['json_bytes']) / int(size) / 1024:,.0f} KiB |"  # type: ignore[call-overload]
+        )
+    return "\n".join(lines) + "\n"
+
+
+def start_table(start: dict[str, float]) -> str:
+    return (
+        f"| one bundled LEP, median of {int(start['rounds'])} alternating runs | wall |\n| --- | ---: |\n"
+        f"| `govcheck check exemplar-lep.yaml -o report.txt` | {start['check'] * 1000:.0f} ms |\n"
+        f"| a process reading it with the YAML C loader | {start['yaml_only'] * 1000:.0f} ms |\n"
+        f"| ratio | {start['ratio']:.2f} |\n"
+    )
+
+
+def peer_table(found: dict[str, object]) -> str:
+    low, high = (float(ms) for ms in found["rego_ms_range"])  # type: ignore[attr-defined]
+    return (
+        f"| evaluation only, median per LEP over {found['leps']} LEPs | ms |\n| --- | ---: |\n"
+        f"| Rego (regopy), 8 rules | {found['rego_8_rules_ms']:.1f} (from {low:.0f} to {high:.0f}) |\n"
+        f"| govcheck, the same 8 rules | {found['govcheck_8_rules_ms']:.1f} |\n"
+        f"| govcheck, every rule of the pack | {found['govcheck_every_rule_ms']:.1f} |\n"
+        f"\nVerdicts compared before timing: {found['verdicts_compared']:,} over {found['files']} LEPs, all the same.\n"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,38,1000,10000", help="comma-separated numbers of LEPs")
@@ -192,11 +274,27 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, help="rounds per size (default 5 up to 38 LEPs, 2 at 1,000, 1 above)")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
+    # A cache folder of the benchmark's own: another govcheck (another checkout, another version)
+    # sharing the user's would replace the kept packs with its own, and each run would rebuild them.
+    os.environ.setdefault("GOVCHECK_CACHE_DIR", str(OUT / "cache"))
     started = time.perf_counter()
     folders, files = facts_sets(sizes, arguments.seed)
     results: dict[str, object] = {"machine": machine(), "seed": arguments.seed, "sizes": {}}
     print(json.dumps(results["machine"]), flush=True)
     results["single"] = single_lep(files, repeats=10)
+    from govcheck.engine.assess.assessor import bundled_frameworks
+
+    results["start"] = one_lep_start(bundled_frameworks() / "exemplar-lep.yaml")
+    print(start_table(results["start"]), flush=True)  # type: ignore[arg-type]
+    # The peer: its verdicts checked against govcheck's over the 38-LEP set before it is timed.
+    from bench.peer import peer
+
+    peer_set = min((size for size in sizes if size >= 38), default=max(sizes))
+    results["peer"] = peer(folders[peer_set])
+    print(peer_table(results["peer"]), flush=True)  # type: ignore[arg-type]
+    # ---- The language server's row goes here: bench/lsp_latency.py's lsp_change_latency(facts_path,
+    # rounds) -> {"change_to_diagnostics_ms": ..., "check_process_ms": ...}, stored as results["lsp"]
+    # and shown after the peer's table. ----
     for size in sizes:
         entry = measure_size(size, folders[size], same_gc=size <= 38, rounds=arguments.rounds)
         chosen = files[:size]
@@ -206,7 +304,15 @@ def main() -> None:
     results["minutes"] = (time.perf_counter() - started) / 60
     results["mean_facts_kib"] = statistics.mean(f[1] for f in files) / 1024
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
-    markdown = table(results) + "\n" + single_table(results["single"])  # type: ignore[arg-type]
+    markdown = "\n".join(
+        (
+            table(results),
+            floor_table(results),
+            single_table(results["single"]),  # type: ignore[arg-type]
+            start_table(results["start"]),  # type: ignore[arg-type]
+            peer_table(results["peer"]),  # type: ignore[arg-type]
+        )
+    )
     (OUT / "results.md").write_text(markdown)
     print(markdown)
     print(json.dumps(results["single"], indent=2))

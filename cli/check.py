@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,6 +24,8 @@ from govcheck.engine.core.status import FAIL_ON_CHOICES
 from govcheck.reports import FORMATS
 
 if TYPE_CHECKING:
+    from govcheck.engine.core.results import Assessment
+    from govcheck.reports import RenderOptions
     from govcheck.reports.json_reader import SavedResult
     from govcheck.reports.provenance import SignOff
 
@@ -126,6 +130,7 @@ def bounded_jobs(ctx: click.Context, param: click.Parameter, value: int) -> int:
 )
 @exclude_option
 @click.pass_context
+@click.option("--pretty", is_flag=True, help="Indent the JSON report for people to read (default: compact).")
 @reports_input_errors
 def check(
     ctx: click.Context,
@@ -143,6 +148,7 @@ def check(
     sign_off: SignOff | None,
     quiet: bool,
     exclude: tuple[str, ...],
+    pretty: bool,
 ) -> None:
     """Assess facts files (or folders of them) and report every requirement met or not.
 
@@ -154,13 +160,12 @@ def check(
     from govcheck.cli.inputs import FilesRead
     from govcheck.engine.assess.assessor import Assessor, bundled_frameworks
     from govcheck.engine.core.errors import InputError
-    from govcheck.engine.core.results import Assessment
-    from govcheck.reports import RenderOptions
+    from govcheck.reports import RenderOptions, renderer_for
 
     planned = ci.plan_outputs(format_, outputs)
     if quiet:
         planned = [output for output in planned if output.path is not None]
-    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence, sign_off=sign_off)
+    options = RenderOptions(fail_on=fail_on, missing_evidence=missing_evidence, sign_off=sign_off, pretty=pretty)
     read = FilesRead()  # govcheck never writes over what it reads, however it reached it
     if replay:
         given = [name for name in ("paths", "as_of", "pack", "waivers_file", "baseline") if _given(ctx, name)]
@@ -188,6 +193,7 @@ def check(
         read.add_pack(assessor.pack_for(dt.date.min))
     ci.refuse_inputs(planned, read)
     broken = failing = False
+    tally = ci.Tally()  # LEPs and gaps, for the line that tells of a report written to a file
 
     def assessed() -> Iterator[Assessment]:
         # Assessments are handed on as they arrive, so a report over many LEPs streams.
@@ -199,10 +205,30 @@ def check(
             else:
                 read.add_assessment(result)  # the pack in force on its date, read by whichever process
                 failing = failing or ci.exit_code([result], fail_on, missing_evidence) != 0
+                tally.add(result)
                 yield result
 
+    def parts(format_name: str) -> Iterator[Any]:
+        # Each LEP's part of the report, made where it was assessed (by the workers, under --jobs).
+        nonlocal broken, failing
+        made = functools.partial(_part, format_name, options)
+        for result in assessor.assess_many_then(files, made, jobs):
+            if isinstance(result, InputError):
+                broken = True
+                echo_problems(result)
+            else:
+                read.add_assessment(result.assessment)
+                failing = failing or result.failing
+                tally.add_counts(result.gaps)
+                yield result.part
+
     if len(planned) == 1 and saved_baseline is None and waivers is None:
-        ci.stream_output(planned[0], assessed(), options, read)  # holds one LEP at a time
+        writer = renderer_for(planned[0].format)  # holds one LEP at a time
+        if writer.parts is not None:
+            join = writer.parts.join
+            ci.stream_output(planned[0], parts(planned[0].format), lambda made: join(made, options), read, tally)
+        else:
+            ci.stream_output(planned[0], assessed(), lambda arrived: writer.stream(arrived, options), read, tally)
         assessments: list[Assessment] = []
     else:
         assessments = list(assessed())
@@ -210,7 +236,7 @@ def check(
             ci.write_outputs(planned, assessments, options, read)
         ci.report_waivers(assessments, waivers)
     if quiet and not planned and not saved_baseline:  # a report written to a file was told already
-        click.echo(str(ci.Tally(assessments)), err=True)
+        click.echo(str(tally), err=True)
     if broken:
         sys.exit(EXIT_INPUT)
     if saved_baseline:
@@ -223,6 +249,27 @@ def _given(ctx: click.Context, name: str) -> bool:
     from click.core import ParameterSource
 
     return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+
+
+@dataclass(frozen=True)
+class _Reported:
+    """One LEP's part of the report, with what the run needs to know of its assessment besides."""
+
+    assessment: Assessment  # without its findings: the part holds what the report says of them
+    failing: bool
+    gaps: dict[str, int]  # by status, for the line that tells of the report written
+    part: Any
+
+
+def _part(format_name: str, options: RenderOptions, assessment: Assessment) -> _Reported:
+    from govcheck.cli import ci
+    from govcheck.reports import renderer_for
+
+    parts = renderer_for(format_name).parts
+    assert parts is not None, "only a renderer registered with @parts_renderer makes parts"
+    failing = ci.exit_code([assessment], options.fail_on, options.missing_evidence) != 0
+    gaps = ci.Tally.counts(assessment)
+    return _Reported(replace(assessment, findings=()), failing, gaps, parts.part(assessment, options))
 
 
 def _saved_result(path: str) -> SavedResult:

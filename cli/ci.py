@@ -6,9 +6,9 @@ Kept apart from the command so its body stays a short list of steps.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -108,23 +108,29 @@ def write_outputs(
             tell_written(output, assessments)
 
 
-def stream_output(output: Output, assessments: Iterable[Assessment], options: RenderOptions, read: FilesRead) -> None:
-    """Write one report as its assessments arrive; nothing at all when none arrives (every file was broken)."""
+def stream_output(
+    output: Output,
+    arriving: Iterable[Any],
+    pieces: Callable[[Iterable[Any]], Iterable[str]],
+    read: FilesRead,
+    tally: Tally,
+) -> None:
+    """Write one report, ``pieces`` of what is ``arriving`` (assessments, or each LEP's part of the report),
+    as they arrive; nothing at all when none arrives (every file was broken). ``tally`` is counted by
+    whoever hands the assessments on, and told once a file is written."""
     from govcheck.cli.output import write_atomic
-    from govcheck.reports import renderer_for
 
-    iterator = iter(assessments)
+    iterator = iter(arriving)
     first = next(iterator, None)
     if first is None:
         return
-    tally = Tally()
-    pieces = renderer_for(output.format).stream(tally.counting(itertools.chain([first], iterator)), options)
+    written = pieces(itertools.chain([first], iterator))
     if output.path is None:
-        for piece in pieces:
+        for piece in written:
             click.echo(piece, nl=False)
     else:
-        write_atomic(output.path, pieces, read)
-        tell_written(output, tally)
+        write_atomic(output.path, written, read)
+        tell_written(output, tally)  # counted as the report was written
 
 
 class Tally:
@@ -137,14 +143,20 @@ class Tally:
             self.add(assessment)
 
     def add(self, assessment: Assessment) -> None:
-        self.leps += 1
-        for gap in assessment.gaps():
-            self.gaps[gap.status.value] = self.gaps.get(gap.status.value, 0) + 1
+        self.add_counts(self.counts(assessment))
 
-    def counting(self, assessments: Iterable[Assessment]) -> Iterator[Assessment]:
-        for assessment in assessments:
-            self.add(assessment)
-            yield assessment
+    def add_counts(self, gaps: Mapping[str, int]) -> None:
+        """One more LEP, with its gaps by status (counted where it was assessed, in a worker say)."""
+        self.leps += 1
+        for status, count in gaps.items():
+            self.gaps[status] = self.gaps.get(status, 0) + count
+
+    @staticmethod
+    def counts(assessment: Assessment) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for gap in assessment.gaps():
+            found[gap.status.value] = found.get(gap.status.value, 0) + 1
+        return found
 
     def __str__(self) -> str:
         total = sum(self.gaps.values())

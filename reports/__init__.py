@@ -45,6 +45,33 @@ MODULES: dict[Subject, dict[str, str]] = {
     Subject.RULE_LIST: {"text": "rule_list", "json": "rule_list"},
     Subject.REPLAY: {"text": "replay_text"},
 }
+# Subject -> format -> the file extensions its renderer declares, known without importing it: telling
+# an output's format from its name (`-o report.txt`) then imports no renderer but the one chosen.
+# tests/reports/test_registry.py holds these to what the renderers declare.
+_TEXT, _JSON, _HTML = (".txt",), (".json",), (".html", ".htm")
+EXTENSIONS: dict[Subject, dict[str, tuple[str, ...]]] = {
+    Subject.ASSESSMENTS: {
+        "text": _TEXT,
+        "markdown": (".md", ".markdown"),
+        "html": _HTML,
+        "csv": (".csv",),
+        "json": _JSON,
+        "sarif": (".sarif", ".sarif.json"),
+        "junit": (".xml", ".junit.xml"),
+        "matrix": (".matrix.txt",),
+        "matrix-markdown": (".matrix.md",),
+        "matrix-html": (".matrix.html",),
+        "matrix-csv": (".matrix.csv",),
+        "plan": (".plan.md",),
+        "plan-html": (".plan.html",),
+        "plan-csv": (".plan.csv",),
+    },
+    Subject.RESULTS_DIFF: {"text": _TEXT, "json": _JSON},
+    Subject.EDITION_DIFF: {"text": _TEXT, "json": _JSON},
+    Subject.TREND: {"text": _TEXT, "json": _JSON, "html": _HTML},
+    Subject.RULE_LIST: {"text": _TEXT, "json": _JSON},
+    Subject.REPLAY: {"text": _TEXT},
+}
 FORMATS = tuple(MODULES[Subject.ASSESSMENTS])  # the formats of govcheck check, in the order help lists them
 
 
@@ -73,15 +100,15 @@ def format_for_extension(filename: str, subject: Subject = Subject.ASSESSMENTS) 
     """The format whose extension ``filename`` ends with (the longest match wins), as its renderer declares."""
     matches = [
         (len(ext), name)
-        for name, found in all_renderers(subject).items()
-        for ext in found.extensions
+        for name, found in EXTENSIONS[subject].items()
+        for ext in found
         if filename.lower().endswith(ext)
     ]
     return max(matches)[1] if matches else None
 
 
 def extensions(subject: Subject = Subject.ASSESSMENTS) -> list[str]:
-    return sorted({ext for found in all_renderers(subject).values() for ext in found.extensions})
+    return sorted({ext for found in EXTENSIONS[subject].values() for ext in found})
 
 
 def __getattr__(name: str) -> dict[str, Renderer]:
@@ -91,6 +118,7 @@ def __getattr__(name: str) -> dict[str, Renderer]:
 
 
 __all__ = [
+    "EXTENSIONS",
     "FORMATS",
     "MODULES",
     "RENDERERS",

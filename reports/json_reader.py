@@ -3,6 +3,8 @@
 Baselines, diffs, replays and trends all start from results saved earlier. A file
 that is not a govcheck result, or one written by a newer govcheck, is refused with
 a message that says so; a result that breaks the schema names the field at fault.
+Results of report schema version 1 (each finding carrying its rule's texts) read as
+well as version 2 (the texts once, in ``rules``), and give the same assessments.
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ from govcheck.engine.core.results import (
     WaiverState,
 )
 from govcheck.engine.reading.jsonsource import parse_json, read_json
-from govcheck.reports.json_report import (
+from govcheck.reports import json_report_v1 as v1
+from govcheck.reports.json_models import (
     REPORT_SCHEMA_VERSION,
     AssessmentJSON,
     FindingJSON,
     ManifestJSON,
     ReportJSON,
+    RuleJSON,
     WaiverJSON,
 )
 
@@ -69,10 +73,14 @@ def _result(data: Any, name: str) -> SavedResult:
         raise InputError.single(
             name,
             f"is a govcheck result of report schema {_shown(version)}; "
-            f"this govcheck reads version {REPORT_SCHEMA_VERSION}",
+            f"this govcheck reads versions 1 to {REPORT_SCHEMA_VERSION}",
             hint="read it with the govcheck that wrote it, or upgrade govcheck",
         )
     try:
+        if version < REPORT_SCHEMA_VERSION:
+            old = v1.ReportJSON.model_validate(data)
+            assessments = tuple(_assessment(a, [_finding_v1(f) for f in a.findings]) for a in old.assessments)
+            return SavedResult(name, old.govcheck_version, old.manifest, assessments)
         report = ReportJSON.model_validate(data)
     except ValidationError as error:
         problems = [
@@ -80,7 +88,22 @@ def _result(data: Any, name: str) -> SavedResult:
             for e in error.errors()[:10]
         ]
         raise InputError(problems) from None
-    return SavedResult(name, report.govcheck_version, report.manifest, tuple(map(_assessment, report.assessments)))
+    found = []
+    for number, a in enumerate(report.assessments):
+        rules = report.rules.get(a.pack.id, {})
+        findings = []
+        for index, f in enumerate(a.findings):
+            rule = rules.get(f.rule_id)
+            if rule is None:
+                raise InputError.single(
+                    name,
+                    f"assessments[{number}].findings[{index}].rule_id: rule {_shown(f.rule_id)} of pack "
+                    f"{_shown(a.pack.id)} is not in the report's rules",
+                    hint="the file does not follow `govcheck schema --report`",
+                )
+            findings.append(_finding(f, rule))
+        found.append(_assessment(a, findings))
+    return SavedResult(name, report.govcheck_version, report.manifest, tuple(found))
 
 
 def _where(loc: tuple[Any, ...]) -> str:
@@ -115,18 +138,18 @@ def _waiver(w: WaiverJSON) -> WaiverRecord:
     )
 
 
-def _finding(f: FindingJSON) -> Finding:
+def _finding(f: FindingJSON | v1.FindingJSON, rule: RuleJSON | v1.FindingJSON) -> Finding:
     return Finding(
         rule_id=f.rule_id,
-        title=f.title,
-        topic=f.topic,
-        topic_title=f.topic_title,
-        severity=f.severity,
-        obligation=f.obligation,
-        basis=f.basis,
-        requirements=tuple(f.requirements),
-        citation=f.citation,
-        citation_url=f.citation_url,
+        title=rule.title,
+        topic=rule.topic,
+        topic_title=rule.topic_title,
+        severity=rule.severity,
+        obligation=rule.obligation,
+        basis=rule.basis,
+        requirements=tuple(rule.requirements),
+        citation=rule.citation,
+        citation_url=rule.citation_url,
         status=f.status,
         reason=f.reason,
         items=tuple(ItemResult(i.label, i.status, i.reason, _path(i.path)) for i in f.items),
@@ -134,14 +157,18 @@ def _finding(f: FindingJSON) -> Finding:
         passed=f.passed,
         total=f.total,
         evidence=tuple(Evidence(e.path, e.line, e.cited) for e in f.evidence),
-        remediation=f.remediation,
+        remediation=rule.remediation,
         waivers=tuple(map(_waiver, f.waivers)),
         status_before_waiver=f.status_before_waiver,
     )
 
 
-def _assessment(a: AssessmentJSON) -> Assessment:
-    findings = tuple(map(_finding, a.findings))
+def _finding_v1(f: v1.FindingJSON) -> Finding:
+    return _finding(f, f)  # version 1 gives the rule's texts in every finding
+
+
+def _assessment(a: AssessmentJSON | v1.AssessmentJSON, found: list[Finding]) -> Assessment:
+    findings = tuple(found)
     return Assessment(
         organisation_id=a.organisation.get("id", ""),
         organisation_name=a.organisation.get("name", ""),

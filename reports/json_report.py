@@ -1,243 +1,202 @@
-"""The JSON report: a documented, versioned schema (``govcheck schema --report``).
+"""The JSON report: a documented, versioned schema (``govcheck schema --report``), compact unless asked otherwise.
 
-Consumers key on ``schema_version``: fields may be added within a version, never
-removed or changed in meaning. Fields added since version 1 first shipped (the
-manifest, waivers, inputs, the pack's source) have defaults, so results written
-before them still read back (``reports/json_reader.py``).
+The report is written from plain values with ``json.dumps`` rather than through the models of
+``reports/json_models.py``, which define it: building and dumping a model per finding took longer
+than evaluating the LEP. ``tests/reports/test_json_report.py`` reads every report written back
+through those models. Each LEP's part is made on its own (``part``), in a worker process under
+``--jobs``, and the parts are joined in order (``join``), so the bytes are the same however many
+processes made them. The rule texts and the manifest follow the assessments: they are known only
+once every LEP is assessed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import textwrap
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass
+from typing import Any
 
 from govcheck import __version__
-from govcheck.engine.core.results import Assessment, Finding, InputFile, WaiverRecord, WaiverState
+from govcheck.engine.core.results import Assessment, Finding, WaiverRecord, WaiverState
 from govcheck.engine.core.status import Status
 from govcheck.reports.common import dotted
-from govcheck.reports.registry import RenderOptions, streaming_renderer
+from govcheck.reports.json_models import REPORT_SCHEMA_VERSION, ReportJSON
+from govcheck.reports.registry import RenderOptions, parts_renderer
 
-REPORT_SCHEMA_VERSION = 1
-
-
-class _Model(BaseModel):
-    # Built when a JSON report is first written, not each time govcheck starts.
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-
-class ItemJSON(_Model):
-    label: str = Field(description="the person, meeting or subject the verdict is about")
-    status: Status
-    reason: str
-    path: str = Field(description="facts path of the item")
-    line: int | None = Field(description="line of the item in the facts file")
-
-
-class EvidenceJSON(_Model):
-    path: str
-    line: int | None
-    cited: str | None = Field(description="the evidence the facts give: a URL, or a document and section")
+# A rule's texts, as the report's rules table gives them, in this order.
+RULE_FIELDS = (
+    "title",
+    "topic",
+    "topic_title",
+    "severity",
+    "obligation",
+    "basis",
+    "requirements",
+    "citation",
+    "citation_url",
+    "remediation",
+)
 
 
-class WaiverJSON(_Model):
-    rule_id: str
-    lep: str
-    item: str | None = Field(description="the item waived; null: the whole rule for this LEP")
-    justification: str
-    requested_by: str
-    approved_by: str
-    granted_on: dt.date
-    expires_on: dt.date
-    file: str = Field(description="the waiver file")
-    line: int | None = Field(description="line of the waiver in its file")
+@dataclass(frozen=True)
+class JSONPart:
+    """One LEP's part of the report, and what the end of the report needs to know of it."""
+
+    text: str
+    pack_id: str
+    rules: tuple[tuple[str, tuple[Any, ...]], ...]  # (rule id, texts in RULE_FIELDS order) for each finding
+    edition: tuple[str, str]
+    as_of: str
+    inputs: tuple[tuple[str, str, str], ...]
 
 
-class WaiverStateJSON(_Model):
-    waiver: WaiverJSON
-    state: Literal["applied", "unused", "expired", "not_yet_granted"]
-    expiring: bool = Field(description="applies, but expires within 20 working days of the as-of date")
-    working_days_left: int | None
-    covered: list[str] = Field(description="labels of the items it waived; '*' the whole finding")
+def _dumps(value: Any, pretty: bool) -> str:
+    if pretty:
+        return json.dumps(value, indent=2, ensure_ascii=False)
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
-class InputFileJSON(_Model):
-    role: Literal["facts", "rules", "waivers"]
-    path: str
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+def _waiver(waiver: WaiverRecord) -> dict[str, Any]:
+    return {
+        "rule_id": waiver.rule_id,
+        "lep": waiver.lep,
+        "item": waiver.item,
+        "justification": waiver.justification,
+        "requested_by": waiver.requested_by,
+        "approved_by": waiver.approved_by,
+        "granted_on": waiver.granted_on.isoformat(),
+        "expires_on": waiver.expires_on.isoformat(),
+        "file": waiver.file,
+        "line": waiver.line,
+    }
 
 
-class FindingJSON(_Model):
-    rule_id: str
-    title: str
-    topic: str
-    topic_title: str
-    severity: str
-    obligation: str
-    basis: str = Field(description="V verified, C corroborated, M unverified requirement")
-    requirements: list[str]
-    citation: str
-    citation_url: str | None
-    status: Status
-    reason: str
-    passed: int | None
-    total: int | None
-    items: list[ItemJSON]
-    evidence: list[EvidenceJSON]
-    remediation: str
-    waivers: list[WaiverJSON] = Field(default_factory=list, description="waivers covering the finding or its items")
-    status_before_waiver: Status | None = Field(default=None, description="the status a waiver turned into waived")
+def _waiver_state(state: WaiverState) -> dict[str, Any]:
+    return {
+        "waiver": _waiver(state.waiver),
+        "state": state.state,
+        "expiring": state.expiring,
+        "working_days_left": state.working_days_left,
+        "covered": list(state.covered),
+    }
 
 
-class PackJSON(_Model):
-    id: str
-    title: str
-    edition: str
-    publisher: str
-    source: str | None = Field(default=None, description="the pack's folder, when not a bundled pack")
-    carried_forward_from: str | None = Field(
-        default=None,
-        description="the edition every rule is carried forward from unverified, unchecked against this edition's text",
-    )
-
-
-class AssessmentJSON(_Model):
-    organisation: dict[str, str]
-    facts_file: str
-    facts_sha256: str
-    as_of: dt.date
-    pack: PackJSON
-    summary: dict[str, int] = Field(description="number of findings with each status")
-    findings: list[FindingJSON]
-    waivers: list[WaiverStateJSON] = Field(default_factory=list, description="every waiver scoped to this LEP")
-    inputs: list[InputFileJSON] = Field(default_factory=list, description="the files this assessment read")
-
-
-class EditionJSON(_Model):
-    pack: str
-    edition: str
-
-
-class ManifestJSON(_Model):
-    """What a result was computed from, so it can be re-run and compared (``govcheck check --replay``)."""
-
-    govcheck_version: str
-    editions: list[EditionJSON] = Field(description="the rule pack editions used")
-    as_of: list[dt.date] = Field(description="the dates assessed")
-    inputs: list[InputFileJSON] = Field(description="every facts, rule and waiver file read, with its SHA-256")
-
-
-class ReportJSON(_Model):
-    schema_: Literal["govcheck-report"] = Field(alias="schema", default="govcheck-report")
-    schema_version: int = REPORT_SCHEMA_VERSION
-    govcheck_version: str
-    assessments: list[AssessmentJSON]
-    # After the assessments: it names every input read, known only once every LEP is assessed.
-    manifest: ManifestJSON | None = None
-
-
-def finding_json(finding: Finding) -> FindingJSON:
-    return FindingJSON(
-        rule_id=finding.rule_id,
-        title=finding.title,
-        topic=finding.topic,
-        topic_title=finding.topic_title,
-        severity=finding.severity,
-        obligation=finding.obligation,
-        basis=finding.basis,
-        requirements=list(finding.requirements),
-        citation=finding.citation,
-        citation_url=finding.citation_url,
-        status=finding.status,
-        reason=finding.reason,
-        passed=finding.passed,
-        total=finding.total,
-        items=[
-            ItemJSON(label=i.label, status=i.status, reason=i.reason, path=dotted(i.path), line=line)
+def _finding(finding: Finding) -> dict[str, Any]:
+    value: dict[str, Any] = {
+        "rule_id": finding.rule_id,
+        "status": finding.status.value,
+        "reason": finding.reason,
+        "passed": finding.passed,
+        "total": finding.total,
+        "items": [
+            {"label": i.label, "status": i.status.value, "reason": i.reason, "path": dotted(i.path), "line": line}
             for i, line in zip(finding.items, finding.item_lines, strict=True)
         ],
-        evidence=[EvidenceJSON(path=e.path, line=e.line, cited=e.cited) for e in finding.evidence],
-        remediation=finding.remediation,
-        waivers=[waiver_json(w) for w in finding.waivers],
-        status_before_waiver=finding.status_before_waiver,
+        "evidence": [{"path": e.path, "line": e.line, "cited": e.cited} for e in finding.evidence],
+    }
+    if finding.waivers:
+        value["waivers"] = [_waiver(w) for w in finding.waivers]
+    if finding.status_before_waiver is not None:
+        value["status_before_waiver"] = finding.status_before_waiver.value
+    return value
+
+
+def rule_texts(finding: Finding) -> tuple[Any, ...]:
+    """The finding's rule texts in ``RULE_FIELDS`` order."""
+    return tuple(
+        list(finding.requirements) if name == "requirements" else getattr(finding, name) for name in RULE_FIELDS
     )
 
 
-def waiver_json(waiver: WaiverRecord) -> WaiverJSON:
-    return WaiverJSON(
-        rule_id=waiver.rule_id,
-        lep=waiver.lep,
-        item=waiver.item,
-        justification=waiver.justification,
-        requested_by=waiver.requested_by,
-        approved_by=waiver.approved_by,
-        granted_on=waiver.granted_on,
-        expires_on=waiver.expires_on,
-        file=waiver.file,
-        line=waiver.line,
-    )
-
-
-def waiver_state_json(state: WaiverState) -> WaiverStateJSON:
-    return WaiverStateJSON(
-        waiver=waiver_json(state.waiver),
-        state=state.state,
-        expiring=state.expiring,
-        working_days_left=state.working_days_left,
-        covered=list(state.covered),
-    )
-
-
-def input_json(found: InputFile) -> InputFileJSON:
-    return InputFileJSON(role=found.role, path=found.path, sha256=found.sha256)
-
-
-def assessment_json(assessment: Assessment) -> AssessmentJSON:
+def assessment_value(assessment: Assessment) -> dict[str, Any]:
+    """One assessment as the report gives it."""
     counts = assessment.count()
-    return AssessmentJSON(
-        organisation={"id": assessment.organisation_id, "name": assessment.organisation_name},
-        facts_file=assessment.facts_file,
-        facts_sha256=assessment.facts_sha256,
-        as_of=assessment.as_of,
-        pack=PackJSON(
-            id=assessment.pack.id,
-            title=assessment.pack.title,
-            edition=assessment.pack.edition,
-            publisher=assessment.pack.publisher,
-            source=assessment.pack.source,
-            carried_forward_from=assessment.pack.carried_forward_from,
-        ),
-        summary={status.value: counts[status] for status in Status},
-        findings=[finding_json(f) for f in assessment.findings],
-        waivers=[waiver_state_json(w) for w in assessment.waivers],
-        inputs=[input_json(i) for i in assessment.inputs],
+    pack = assessment.pack
+    return {
+        "organisation": {"id": assessment.organisation_id, "name": assessment.organisation_name},
+        "facts_file": assessment.facts_file,
+        "facts_sha256": assessment.facts_sha256,
+        "as_of": assessment.as_of.isoformat(),
+        "pack": {
+            "id": pack.id,
+            "title": pack.title,
+            "edition": pack.edition,
+            "publisher": pack.publisher,
+            "source": pack.source,
+            "carried_forward_from": pack.carried_forward_from,
+        },
+        "summary": {status.value: counts[status] for status in Status},
+        "findings": [_finding(f) for f in assessment.findings],
+        "waivers": [_waiver_state(w) for w in assessment.waivers],
+        "inputs": [{"role": i.role, "path": i.path, "sha256": i.sha256} for i in assessment.inputs],
+    }
+
+
+def part(assessment: Assessment, options: RenderOptions) -> JSONPart:
+    text = _dumps(assessment_value(assessment), options.pretty)
+    return JSONPart(
+        text=textwrap.indent(text, _ITEM_INDENT) if options.pretty else text,
+        pack_id=assessment.pack.id,
+        rules=tuple((f.rule_id, rule_texts(f)) for f in assessment.findings),
+        edition=(assessment.pack.id, assessment.pack.edition),
+        as_of=assessment.as_of.isoformat(),
+        inputs=tuple((i.role, i.path, i.sha256) for i in assessment.inputs),
     )
 
 
-class ManifestBuilder:
-    """What a result's manifest names, gathered one assessment at a time."""
+class _Ending:
+    """What follows the assessments, gathered one part at a time: the rules table and the manifest."""
 
     def __init__(self) -> None:
+        self.rules: dict[str, dict[str, tuple[Any, ...]]] = {}
         self.editions: set[tuple[str, str]] = set()
-        self.dates: set[dt.date] = set()
+        self.dates: set[str] = set()
         self.inputs: set[tuple[str, str, str]] = set()
 
-    def add(self, assessment: Assessment) -> None:
-        self.editions.add((assessment.pack.id, assessment.pack.edition))
-        self.dates.add(assessment.as_of)
-        self.inputs.update((i.role, i.path, i.sha256) for i in assessment.inputs)
+    def add(self, piece: JSONPart) -> None:
+        table = self.rules.setdefault(piece.pack_id, {})
+        for rule_id, texts in piece.rules:
+            table.setdefault(rule_id, texts)  # one pack id names one pack in a run: its rules say one thing
+        self.editions.add(piece.edition)
+        self.dates.add(piece.as_of)
+        self.inputs.update(piece.inputs)
 
-    def build(self) -> ManifestJSON:
-        return ManifestJSON(
-            govcheck_version=__version__,
-            editions=[EditionJSON(pack=pack, edition=edition) for pack, edition in sorted(self.editions)],
-            as_of=sorted(self.dates),
-            inputs=[InputFileJSON(role=r, path=p, sha256=h) for r, p, h in sorted(self.inputs)],
-        )
+    def envelope(self) -> dict[str, Any]:
+        return {
+            "schema": "govcheck-report",
+            "schema_version": REPORT_SCHEMA_VERSION,
+            "govcheck_version": __version__,
+            "assessments": [],
+            "rules": {
+                pack: {rule: dict(zip(RULE_FIELDS, texts, strict=True)) for rule, texts in sorted(table.items())}
+                for pack, table in sorted(self.rules.items())
+            },
+            "manifest": {
+                "govcheck_version": __version__,
+                "editions": [{"pack": pack, "edition": edition} for pack, edition in sorted(self.editions)],
+                "as_of": sorted(self.dates),
+                "inputs": [{"role": r, "path": p, "sha256": h} for r, p, h in sorted(self.inputs)],
+            },
+        }
+
+
+def join(parts: Iterable[JSONPart], options: RenderOptions) -> Iterator[str]:
+    """The whole report from its parts, in order: as ``json.dumps`` would write the report at once."""
+    empty = '"assessments": []' if options.pretty else '"assessments":[]'
+    ending = _Ending()
+    head = _dumps(ending.envelope(), options.pretty).split(empty)[0] + empty[:-1]
+    opened = False
+    for piece in parts:
+        ending.add(piece)
+        if options.pretty:
+            yield (",\n" if opened else head + "\n") + piece.text
+        else:
+            yield ("," if opened else head) + piece.text
+        opened = True
+    tail = _dumps(ending.envelope(), options.pretty).split(empty)[1]
+    closing = ("\n  ]" if opened else "]") if options.pretty else "]"
+    yield (head if not opened else "") + closing + tail + "\n"
 
 
 def report_schema() -> dict[str, Any]:
@@ -247,28 +206,10 @@ def report_schema() -> dict[str, Any]:
     return schema
 
 
-def _dumps(model: BaseModel) -> str:
-    return json.dumps(model.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False)
-
-
-@streaming_renderer("json", ".json")
+@parts_renderer("json", ".json", part=part, join=join)
 def render(assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
-    """JSON following the versioned report schema."""
-    # The report as json.dumps would write it whole, written one assessment at a time: the
-    # envelope comes from the report model itself, each assessment is indented to sit inside
-    # it, and the manifest, which names everything read, follows the assessments.
-    head = _dumps(ReportJSON(govcheck_version=__version__, assessments=[])).split(_EMPTY_ASSESSMENTS)[0]
-    manifest = ManifestBuilder()
-    opened = False
-    for assessment in assessments:
-        manifest.add(assessment)
-        inner = textwrap.indent(_dumps(assessment_json(assessment)), _ITEM_INDENT)
-        yield (",\n" if opened else head + '"assessments": [\n') + inner
-        opened = True
-    whole = _dumps(ReportJSON(govcheck_version=__version__, assessments=[], manifest=manifest.build()))
-    tail = whole.split(_EMPTY_ASSESSMENTS)[1]
-    yield ("\n  ]" if opened else head + '"assessments": []') + tail + "\n"
+    """JSON following the versioned report schema: compact, each rule's texts once (--pretty: indented)."""
+    return join((part(a, options) for a in assessments), options)
 
 
-_EMPTY_ASSESSMENTS = '"assessments": []'
 _ITEM_INDENT = "    "  # json.dumps(indent=2) puts a top-level list's items four spaces in

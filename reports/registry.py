@@ -10,7 +10,11 @@ registered one of two ways:
   ``(assessments: Iterable[Assessment], options) -> Iterator[str]`` that reads the
   assessments one at a time and yields the report in pieces as it goes, so a
   report over thousands of LEPs never holds more than one of them. Totals that
-  need every LEP are kept as running counts and written at the end.
+  need every LEP are kept as running counts and written at the end;
+- ``@parts_renderer("json", ".json", part=..., join=...)``: a streaming renderer whose report is
+  each LEP's part, made on its own by ``part(assessment, options)``, then joined in order by
+  ``join(parts, options)``. Under ``--jobs`` the worker processes make the parts, so the report
+  costs the parent process only the joining; a part is whatever (picklable) value ``join`` reads.
 
 Either way a ``Renderer`` offers both ``render`` (the report as one string) and
 ``stream`` (the report in pieces); ``govcheck check`` uses ``stream``.
@@ -48,10 +52,19 @@ class RenderOptions:
     missing_evidence: str = "fail"
     # The reviewer the human formats print a sign-off block for (``--sign-off "Name, role"``).
     sign_off: SignOff | None = None
+    pretty: bool = False  # machine formats indented for people to read (JSON)
 
 
 Render = Callable[[Any, RenderOptions], str]
 Stream = Callable[[Iterable[Assessment], RenderOptions], Iterator[str]]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A report made LEP by LEP (``part``, anywhere: a worker process) and joined in order (``join``)."""
+
+    part: Callable[[Assessment, RenderOptions], Any]
+    join: Callable[[Iterable[Any], RenderOptions], Iterator[str]]
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,7 @@ class Renderer:
     summary: str
     streamer: Stream | None = None  # set for renderers registered with @streaming_renderer
     subject: Subject = Subject.ASSESSMENTS
+    parts: Parts | None = None  # set for renderers registered with @parts_renderer
 
     def stream(self, assessments: Iterable[Assessment], options: RenderOptions) -> Iterator[str]:
         """The report in pieces: assessment by assessment where the renderer streams, else in one piece."""
@@ -106,6 +120,21 @@ def streaming_renderer(name: str, *extensions: str) -> Callable[[Stream], Stream
             return "".join(function(assessments, options))
 
         _add(Renderer(name, whole, extensions, _summary(function), function))
+        return function
+
+    return register
+
+
+def parts_renderer(
+    name: str, *extensions: str, part: Callable[[Assessment, RenderOptions], Any], join: Callable[..., Iterator[str]]
+) -> Callable[[Stream], Stream]:
+    """Register a streaming renderer that is ``join`` over ``part`` of each assessment, so others may make the parts."""
+
+    def register(function: Stream) -> Stream:
+        def whole(assessments: Sequence[Assessment], options: RenderOptions) -> str:
+            return "".join(function(assessments, options))
+
+        _add(Renderer(name, whole, extensions, _summary(function), function, parts=Parts(part, join)))
         return function
 
     return register

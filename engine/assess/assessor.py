@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from govcheck.engine.assess.evaluate import Context, evaluate
 from govcheck.engine.assess.facts_files import find_facts_files
@@ -37,7 +37,13 @@ from govcheck.engine.packs.loading import PackSpec, RulePack, load_pack, pack_in
 
 if TYPE_CHECKING:
     import multiprocessing.context
+    from collections.abc import Callable
     from concurrent.futures import Future, ProcessPoolExecutor
+
+T = TypeVar("T")
+# What a worker hands back for one file: the file's organisation id and path (the parent checks
+# that no two files of the run share an id), and the assessment or what was made of it.
+_Done = tuple[str, str, Any]
 
 
 def bundled_frameworks() -> Path:
@@ -88,7 +94,7 @@ class Assessor:
                 self._specs = pack_specs()  # each LEP has its own date: read the packs' headers once
             name = self._in_force[on] = pack_in_force(on, specs=self._specs)
         if name not in self._packs:
-            self._packs[name] = load_pack(name)
+            self._packs[name] = load_pack(name, examples=False)  # assessing never reads a rule's examples
         return self._packs[name]
 
     def assess_file(self, facts_file: FactsFile, *, outcomes: bool = True) -> Assessment:
@@ -137,12 +143,23 @@ class Assessor:
         A file whose organisation id an earlier file of the run has is an InputError
         (engine/assess/organisations.py).
         """
+        return self.assess_many_then(paths, _same, jobs)
+
+    def assess_many_then(
+        self, paths: Iterable[str | Path], then: Callable[[Assessment], T], jobs: int = 1
+    ) -> Iterator[T | InputError]:
+        """As ``assess_many``, handing on ``then(assessment)`` for each file, worked out where it was assessed.
+
+        Under ``--jobs`` ``then`` runs in the worker processes (it must be picklable: a function of
+        a module, or a ``functools.partial`` of one), so what it does costs the parent nothing:
+        a report's part of each LEP, say, rather than the assessment to write it from.
+        """
         files = [str(path) for path in paths]
         ids = OrganisationIds()
         jobs = max(1, min(jobs, MAX_JOBS, len(files)))
         if jobs == 1:
             for path in files:
-                yield ids.check(self._assess_or_error(path))
+                yield _claimed(ids, _done(self._assess_or_error(path), then))
             return
         from concurrent.futures import ProcessPoolExecutor  # only here: importing it slows every start
         from concurrent.futures.process import BrokenProcessPool
@@ -153,11 +170,11 @@ class Assessor:
             max_workers=jobs,
             mp_context=_start_method(),
             initializer=_start_worker,
-            initargs=(self.pack_name, self.as_of, self.waivers, os.getpid()),
+            initargs=(self.pack_name, self.as_of, self.waivers, os.getpid(), then),
         )
         finished = False
         try:
-            pending: deque[tuple[list[str], Future[list[Assessment | InputError]]]] = deque(
+            pending: deque[tuple[list[str], Future[list[_Done | InputError]]]] = deque(
                 (batch, pool.submit(_assess_batch, batch)) for batch in islice(batches, jobs * AHEAD)
             )
             while pending:
@@ -173,7 +190,8 @@ class Assessor:
                         "(perhaps for lack of memory)",
                         hint="run again, with fewer --jobs",
                     ) from None
-                yield from map(ids.check, done)
+                for result in done:
+                    yield _claimed(ids, result)
             finished = True
         finally:
             if not finished:
@@ -185,6 +203,24 @@ class Assessor:
             return self.assess_file(load_facts(path), outcomes=False)
         except InputError as error:
             return error
+
+
+def _same(assessment: Assessment) -> Assessment:
+    return assessment
+
+
+def _done(result: Assessment | InputError, then: Callable[[Assessment], Any]) -> _Done | InputError:
+    if isinstance(result, InputError):
+        return result
+    return (result.organisation_id, result.facts_file, then(result))
+
+
+def _claimed(ids: OrganisationIds, done: _Done | InputError) -> Any:
+    """What was made of a file's assessment, or the error for it when an earlier file claimed its id."""
+    if isinstance(done, InputError):
+        return done
+    organisation_id, facts_file, value = done
+    return ids.claim(organisation_id, facts_file) or value
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
@@ -206,12 +242,17 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 
 _worker: Assessor | None = None
+_then: Callable[[Assessment], Any] = _same
 
 
 def _start_worker(
-    pack: str | Path | None, as_of: dt.date | None, waivers: WaiverSet | None, parent: int | None = None
+    pack: str | Path | None,
+    as_of: dt.date | None,
+    waivers: WaiverSet | None,
+    parent: int | None = None,
+    then: Callable[[Assessment], Any] = _same,
 ) -> None:
-    global _worker
+    global _worker, _then
     # Ctrl-C reaches every process of the terminal's group: the parent stops the pool, so
     # workers ignore it rather than each printing a traceback. A forked worker inherits the
     # parent's handlers, which turn SIGTERM and SIGHUP into an exception to clean up after;
@@ -223,6 +264,7 @@ def _start_worker(
     if parent is not None:
         _die_with(parent)
     _worker = Assessor(pack, as_of, waivers)
+    _then = then
     # A forked worker shares the parent's memory until it writes to it, and the collector writes
     # to every object it examines: leave what the worker inherited out of its collections.
     gc.freeze()
@@ -242,9 +284,9 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _assess_batch(paths: list[str]) -> list[Assessment | InputError]:
+def _assess_batch(paths: list[str]) -> list[_Done | InputError]:
     assert _worker is not None, "a worker assesses only after _start_worker"
-    return [_worker._assess_or_error(path) for path in paths]
+    return [_done(_worker._assess_or_error(path), _then) for path in paths]
 
 
 __all__ = ["MAX_JOBS", "Assessor", "InputError", "bundled_frameworks", "facts_paths"]

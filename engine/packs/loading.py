@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -278,8 +278,13 @@ def available_packs(folder: Path | None = None) -> dict[str, Path]:
     return {p.parent.name: p.parent for p in sorted(folder.glob("*/pack.yaml"))}
 
 
-def load_pack(name_or_path: str | Path, folder: Path | None = None) -> RulePack:
-    """Load a pack by id (from the bundled packs) or by the path of its folder."""
+def load_pack(name_or_path: str | Path, folder: Path | None = None, *, examples: bool = True) -> RulePack:
+    """Load a pack by id (from the bundled packs) or by the path of its folder.
+
+    ``examples=False``: a bundled pack may come without its rules' examples, which only ``rules``
+    commands read; they are most of a kept pack, and reading them back was most of its loading.
+    They were validated all the same when the pack was first loaded and kept.
+    """
     packs = available_packs(folder)
     candidate = Path(name_or_path)
     # os.path.isfile, not Path.is_file: a name too long for the system is no pack, not a crash.
@@ -295,25 +300,49 @@ def load_pack(name_or_path: str | Path, folder: Path | None = None) -> RulePack:
             hint=f"packs: {', '.join(packs) or 'none'}",
         )
     if folder is None and pack_dir == packs.get(str(name_or_path)):
-        return _bundled_pack(pack_dir)
+        return _bundled_pack(pack_dir) if examples else _bundled_pack_without_examples(pack_dir)
     return _load_pack_dir(pack_dir, folder or pack_dir.parent, ())
 
 
-def _bundled_pack(pack_dir: Path) -> RulePack:
-    """A bundled pack, from the cache when none of the bundled rule files has changed since it was kept."""
+def _bundled_pack_without_examples(pack_dir: Path) -> RulePack:
+    from govcheck.engine import cache
+
+    made_from = _bundled_stamp(pack_dir)
+    name = f"pack-{pack_dir.name}-without-examples"
+    pack = cache.load(name, made_from)
+    if not isinstance(pack, RulePack):
+        whole = _bundled_pack(pack_dir)  # the examples are validated here, as ever
+        pack = replace(
+            whole,
+            rules=tuple(
+                replace(rule, examples=(), spec=rule.spec.model_copy(update={"examples": []})) for rule in whole.rules
+            ),
+        )
+        cache.store(name, made_from, pack)
+    return pack
+
+
+def _bundled_stamp(pack_dir: Path) -> tuple[object, ...]:
     from govcheck.engine import cache
 
     # Every file of every bundled pack and the catalogue: a pack reads those it extends too,
     # and hashing them all takes a millisecond, less than working out which they are.
     root = pack_dir.parent
     files = sorted(root.glob("**/*.yaml"))
-    made_from = cache.stamp(
+    return cache.stamp(
         "rule pack", str(pack_dir.resolve()), [(f.relative_to(root).as_posix(), file_digest(f)) for f in files]
     )
+
+
+def _bundled_pack(pack_dir: Path) -> RulePack:
+    """A bundled pack, from the cache when none of the bundled rule files has changed since it was kept."""
+    from govcheck.engine import cache
+
+    made_from = _bundled_stamp(pack_dir)
     name = f"pack-{pack_dir.name}"
     pack = cache.load(name, made_from)
     if not isinstance(pack, RulePack):
-        pack = _load_pack_dir(pack_dir, root, ())
+        pack = _load_pack_dir(pack_dir, pack_dir.parent, ())
         cache.store(name, made_from, pack)
     return pack
 

@@ -61,7 +61,7 @@ def test_json_report_follows_its_schema(lep_files: dict[str, Path]) -> None:
     _, out, _ = invoke("check", str(lep_files["gappy"]), "--format", "json")
     report = json.loads(out)
     jsonschema.validate(report, report_schema())
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == 2
     assessment = report["assessments"][0]
     assert assessment["pack"]["id"] == "naf-2019"
     assert assessment["as_of"] == "2020-03-31"

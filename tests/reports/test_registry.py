@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from govcheck.reports import MODULES, Subject, all_renderers, format_for_extension, renderer_for
+from govcheck.reports import EXTENSIONS, MODULES, Subject, all_renderers, format_for_extension, renderer_for
 from govcheck.reports.registry import REGISTRY
 from tests.support.facts import REPO
 
@@ -25,6 +26,8 @@ def test_the_table_lists_every_registered_format_with_its_module(subject: Subjec
         assert renderer_for(name, subject) is renderer
     # Every registration is in the table: a format the table does not name could never be chosen.
     assert {name for (of, name) in REGISTRY if of is subject} == set(MODULES[subject])
+    # The extensions known beforehand are each renderer's own.
+    assert EXTENSIONS[subject] == {name: renderer.extensions for name, renderer in registered.items()}
 
 
 def test_the_longest_extension_names_the_format() -> None:
@@ -37,11 +40,13 @@ def test_the_longest_extension_names_the_format() -> None:
     assert format_for_extension("trend.txt", Subject.TREND) == "text"
 
 
-def test_a_text_report_loads_no_other_format() -> None:
+@pytest.mark.parametrize("output", [None, "report.txt"])
+def test_a_text_report_loads_no_other_format(output: str | None, tmp_path: Path) -> None:
+    # Named by its extension or not, the format is chosen without loading the others.
     program = (
         "import json, sys\n"
         "from govcheck.cli.main import main\n"
-        "sys.argv = ['govcheck', 'check', sys.argv[1]]\n"
+        "sys.argv = ['govcheck', 'check', *sys.argv[1:]]\n"
         "try:\n"
         "    main()\n"
         "except SystemExit:\n"
@@ -49,11 +54,17 @@ def test_a_text_report_loads_no_other_format() -> None:
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('govcheck.reports.'))), file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", program, str(REPO / "frameworks" / "exemplar-lep.yaml")],
+        [
+            sys.executable,
+            "-c",
+            program,
+            str(REPO / "frameworks" / "exemplar-lep.yaml"),
+            *(["-o", str(tmp_path / output)] if output else []),
+        ],
         capture_output=True,
         text=True,
         check=True,
     )
     loaded = {name.rsplit(".", 1)[1] for name in json.loads(done.stderr.strip().splitlines()[-1])}
     assert "text" in loaded
-    assert not loaded & {"html", "json_report", "sarif", "junit", "csv_report", "plan_formats", "plan"}
+    assert not loaded & {"html", "json_report", "json_models", "sarif", "junit", "csv_report", "plan_formats", "plan"}

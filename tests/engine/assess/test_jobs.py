@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -16,6 +17,7 @@ from govcheck.engine.assess import assessor
 from govcheck.engine.assess.assessor import MAX_JOBS, Assessor, bundled_frameworks, facts_paths
 from govcheck.engine.core.errors import InputError
 from govcheck.engine.core.results import Assessment
+from govcheck.reports import FORMATS
 
 BROKEN = "format_version: 2\nas_of: 2020-02-30\norganisation: {id: broken-lep, name: Broken LEP}\n"
 
@@ -52,6 +54,28 @@ def test_jobs_writes_the_same_file_as_jobs_1(portfolio: Path, tmp_path: Path) ->
     run(str(portfolio), "--jobs", "1", "--format", "json", "--output", str(tmp_path / "one.json"))
     run(str(portfolio), "--jobs", "3", "--format", "json", "--output", str(tmp_path / "three.json"))
     assert (tmp_path / "three.json").read_bytes() == (tmp_path / "one.json").read_bytes()
+
+
+@pytest.mark.parametrize("format_", FORMATS)
+def test_every_format_is_the_same_bytes_from_workers(format_: str, tmp_path: Path) -> None:
+    frameworks = str(bundled_frameworks())
+    for jobs in ("1", "2"):
+        code, _, err = run(frameworks, "--format", format_, "--jobs", jobs, "--output", str(tmp_path / f"{jobs}.out"))
+        assert code in (0, 1), err
+    assert (tmp_path / "2.out").read_bytes() == (tmp_path / "1.out").read_bytes()
+
+
+def _made_by(assessment: Assessment) -> tuple[str, int]:
+    return assessment.organisation_id, os.getpid()
+
+
+def test_what_is_made_of_each_assessment_is_made_where_it_was_assessed(portfolio: Path) -> None:
+    files = [path for path in facts_paths([portfolio]) if path.name != "05-broken.yaml"]
+    in_workers = list(Assessor().assess_many_then(files, _made_by, jobs=2))
+    here = list(Assessor().assess_many_then(files, _made_by, jobs=1))
+    assert [made for made, _ in in_workers] == [made for made, _ in here]
+    assert {pid for _, pid in here} == {os.getpid()}
+    assert os.getpid() not in {pid for _, pid in in_workers}
 
 
 def test_assess_many_keeps_the_order_given_and_reports_errors_in_place(portfolio: Path) -> None:

@@ -178,12 +178,16 @@ def facts_file(folder: Path, as_of: str) -> Path:
 
 
 def assessments(*paths: Path) -> list[dict]:  # type: ignore[type-arg]
-    """Each file's assessment, a run each: one run holds one file per LEP."""
+    """Each file's assessment, a run each: one run holds one file per LEP; each finding with its rule's texts."""
     found = []
     for path in paths:
         code, out, err = invoke("check", str(path), "--format", "json", "--fail-on", "never")
         assert code == 0, err
-        found.extend(json.loads(out)["assessments"])
+        report = json.loads(out)
+        for assessment in report["assessments"]:
+            rules = report["rules"][assessment["pack"]["id"]]
+            assessment["findings"] = [{**rules[f["rule_id"]], **f} for f in assessment["findings"]]
+            found.append(assessment)
     return found
 
 
