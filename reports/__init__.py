@@ -65,6 +65,7 @@ EXTENSIONS: dict[Subject, dict[str, tuple[str, ...]]] = {
         "plan": (".plan.md",),
         "plan-html": (".plan.html",),
         "plan-csv": (".plan.csv",),
+        "concise": (),  # a terminal's format: named with --format, never chosen by a file's extension
     },
     Subject.RESULTS_DIFF: {"text": _TEXT, "json": _JSON},
     Subject.EDITION_DIFF: {"text": _TEXT, "json": _JSON},

@@ -80,6 +80,13 @@ class RuleJSON(_Model):
     remediation: str
 
 
+class FactsNeededJSON(_Model):
+    keys: list[str] = Field(
+        description="the facts keys, as a facts file writes them: people[].is_local_authority_member"
+    )
+    snippet: str = Field(description="YAML to paste into the facts file, a placeholder for each value")
+
+
 class FindingJSON(_Model):
     rule_id: str = Field(description="the rule, whose texts are in the report's rules[pack id][rule id]")
     status: Status
@@ -93,6 +100,9 @@ class FindingJSON(_Model):
     )
     status_before_waiver: Status | None = Field(
         default=None, description="the status a waiver turned into waived; left out when none did"
+    )
+    facts_needed: FactsNeededJSON | None = Field(
+        default=None, description="for missing evidence, the facts that would decide it; left out otherwise"
     )
 
 

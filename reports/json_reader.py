@@ -22,6 +22,7 @@ from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.results import (
     Assessment,
     Evidence,
+    FactsNeeded,
     Finding,
     InputFile,
     PackInfo,
@@ -160,7 +161,13 @@ def _finding(f: FindingJSON | v1.FindingJSON, rule: RuleJSON | v1.FindingJSON) -
         remediation=rule.remediation,
         waivers=tuple(map(_waiver, f.waivers)),
         status_before_waiver=f.status_before_waiver,
+        facts_needed=_facts_needed(f),
     )
+
+
+def _facts_needed(f: FindingJSON | v1.FindingJSON) -> FactsNeeded | None:
+    needed = getattr(f, "facts_needed", None)  # version 1 results have none
+    return FactsNeeded(tuple(needed.keys), needed.snippet) if needed is not None else None
 
 
 def _finding_v1(f: v1.FindingJSON) -> Finding:

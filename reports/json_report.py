@@ -99,6 +99,8 @@ def _finding(finding: Finding) -> dict[str, Any]:
         value["waivers"] = [_waiver(w) for w in finding.waivers]
     if finding.status_before_waiver is not None:
         value["status_before_waiver"] = finding.status_before_waiver.value
+    if finding.facts_needed is not None:
+        value["facts_needed"] = {"keys": list(finding.facts_needed.keys), "snippet": finding.facts_needed.snippet}
     return value
 
 
