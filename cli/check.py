@@ -18,6 +18,7 @@ from govcheck.cli.common import (
     echo_problems,
     exclude_option,
     facts_files,
+    parse_date,
     reports_input_errors,
 )
 from govcheck.engine.core.status import FAIL_ON_CHOICES
@@ -28,17 +29,6 @@ if TYPE_CHECKING:
     from govcheck.reports import RenderOptions
     from govcheck.reports.json_reader import SavedResult
     from govcheck.reports.provenance import SignOff
-
-
-def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    from govcheck.engine.core.days import read_day
-
-    if value is None:
-        return None
-    try:
-        return read_day(value, form_hint="write it as YYYY-MM-DD, e.g. 2020-03-31")
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
 
 
 def parse_sign_off(ctx: click.Context, param: click.Parameter, value: str | None) -> SignOff | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -60,3 +61,14 @@ def facts_files(paths: Sequence[str | Path], exclude: Sequence[str]) -> list[Pat
     for skipped in found.skipped:
         click.echo(f"note: skipped {skipped.path}: {skipped.why}", err=True)
     return found.files
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    from govcheck.engine.core.days import read_day
+
+    if value is None:
+        return None
+    try:
+        return read_day(value, form_hint="write it as YYYY-MM-DD, e.g. 2020-03-31")
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None

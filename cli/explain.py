@@ -6,8 +6,7 @@ import datetime as dt
 
 import click
 
-from govcheck.cli.check import parse_date
-from govcheck.cli.common import reports_input_errors
+from govcheck.cli.common import parse_date, reports_input_errors
 
 
 @click.command()

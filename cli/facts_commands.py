@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 import click
 
-from govcheck.cli.common import EXIT_INPUT, EXIT_OK, echo_problems, exclude_option, facts_files, reports_input_errors
+from govcheck.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    echo_problems,
+    exclude_option,
+    facts_files,
+    parse_date,
+    reports_input_errors,
+)
 
 
 @click.command()
@@ -77,17 +86,26 @@ def schema(report: bool) -> None:
     "--output", "-o", metavar="FILE", help="Where to write (default: NAME.yaml in this folder; - is standard output)."
 )
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@click.option(
+    "--as-of",
+    metavar="YYYY-MM-DD",
+    callback=parse_date,
+    help="The date the facts describe (default: today, or the last day an edition of the framework was in "
+    "force, when every edition has ended).",
+)
 @reports_input_errors
-def init(name: str, output: str | None, force: bool) -> None:
+def init(name: str, output: str | None, force: bool, as_of: dt.date | None) -> None:
     """Write a new facts file for the LEP called NAME, every section present and explained."""
-    import datetime as dt
-
     from govcheck.cli.inputs import FilesRead
     from govcheck.cli.output import STANDARD_OUTPUT, names_open_stream, write_atomic
     from govcheck.engine.core.errors import InputError
     from govcheck.engine.facts.template import facts_template, slug_for
 
-    text = facts_template(name, dt.date.today())
+    if as_of is None:
+        from govcheck.engine.packs.editions import last_day_assessable
+
+        as_of = last_day_assessable(dt.date.today())
+    text = facts_template(name, as_of)
     if output == STANDARD_OUTPUT:
         write_atomic(output, text)
         return

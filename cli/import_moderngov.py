@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from govcheck.cli.check import parse_date
-from govcheck.cli.common import EXIT_INPUT, reports_input_errors
+from govcheck.cli.common import EXIT_INPUT, parse_date, reports_input_errors
 
 if TYPE_CHECKING:
     from govcheck.importers.moderngov.parse import MeetingStub

@@ -7,8 +7,7 @@ import sys
 
 import click
 
-from govcheck.cli.check import parse_date
-from govcheck.cli.common import EXIT_INPUT, EXIT_OK, echo_problems, reports_input_errors
+from govcheck.cli.common import EXIT_INPUT, EXIT_OK, echo_problems, parse_date, reports_input_errors
 from govcheck.reports import Subject, formats
 
 

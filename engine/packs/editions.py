@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from govcheck.engine.core.errors import InputError
@@ -25,3 +26,12 @@ def latest_pack(folder: Path | None = None) -> str:
     if not specs:
         raise InputError.single(str(folder or "rules"), "no rule packs found", hint="a pack is a folder with pack.yaml")
     return list(specs)[-1]
+
+
+def last_day_assessable(today: dt.date, folder: Path | None = None) -> dt.date:
+    """``today``, or the last day any bundled edition was in force when every edition has ended by then:
+    the date a new facts file is best written at, so that it can be checked as it stands."""
+    ends = [spec.in_force.until for spec in pack_specs(folder).values()]
+    if not ends or None in ends:  # an edition still in force
+        return today
+    return min(today, max(end for end in ends if end is not None))

@@ -218,3 +218,12 @@ def test_a_name_too_long_for_the_system_is_an_input_error(args: list[str]) -> No
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
+
+
+def test_a_new_facts_file_is_checked_as_it_stands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(cli, ["init", "New LEP"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["check", "new-lep.yaml", "--quiet"])
+    assert result.exit_code == 1, result.stderr  # gaps (nothing is filled in), not an input error
+    dated = CliRunner().invoke(cli, ["init", "Other LEP", "--as-of", "2020-03-31", "-o", "-"])
+    assert "as_of: 2020-03-31" in dated.stdout

@@ -241,3 +241,10 @@ def test_the_bundled_example_frameworks_are_assessed_under_the_edition_of_their_
         assert window.covers(as_of), (found["organisation"]["id"], found["pack"]["id"])
     dates = {yaml.safe_load(f.read_text())["as_of"] for f in files}
     assert all(dt.date(2019, 4, 1) <= day <= dt.date(2021, 8, 31) for day in dates)  # all in naf-2019's time
+
+
+def test_a_new_facts_file_is_dated_where_an_edition_can_assess_it() -> None:
+    from govcheck.engine.packs.editions import last_day_assessable
+
+    assert last_day_assessable(dt.date(2020, 6, 1)) == dt.date(2020, 6, 1)  # an edition in force that day
+    assert last_day_assessable(dt.date(2026, 11, 28)) == dt.date(2024, 3, 31)  # every edition has ended
