@@ -1,0 +1,368 @@
+"""The workbook's layout as data: which sheet holds which facts, and a column for every key of the facts model.
+
+Each sheet is declared once, by where its rows live in the facts: a pattern of keys, ``*`` for
+each item of a list and ``{}`` for each key of a mapping (``people.*.roles.*`` is every role of
+every person). A sheet's columns are then read off the facts model: a nested section is
+flattened into dotted columns (``register_of_interests.published_on``), a list of plain values
+is one cell (``a; b``), and a list or mapping of sections lives on a sheet of its own, whose rows
+name the item they belong to by its id (or, for items without one, by their number). Writing
+and reading both walk this one description, so a key cannot have a column on the way out and
+none on the way back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel
+
+from govcheck.engine.facts.blocks import DateAsFound
+from govcheck.engine.facts.documents import Documents, Policies
+from govcheck.engine.facts.model import Facts
+from govcheck.engine.facts.subjects import SUBJECTS
+
+ANY_ITEM = "*"  # every item of a list
+ANY_KEY = "{}"  # every key of a mapping
+NONE_WORD = "none"  # a list (or mapping) written as empty: `meetings: []`
+LIST_SEPARATOR = ";"
+
+Pattern = tuple[str, ...]
+Kind = Literal["text", "number", "whole", "yes_no", "date", "event", "choice", "list", "marker", "row"]
+
+EVENT_FORMS = (
+    "a date, or as found: a month (2019-04), before 2019-05-01, after 2019-05-01, "
+    "after 2019-05-01 and before 2019-06-01, between 2019-06-01 and 2019-06-14, late, found, not found, not known"
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: the facts key it holds (dotted below the row's item) and what a cell may say."""
+
+    key: str
+    kind: Kind
+    about: str
+    choices: tuple[str, ...] = ()
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one kind of row of a sheet lives in the facts, and the word that marks it in a mixed sheet."""
+
+    pattern: Pattern
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet: its title, what one row is, where its rows come from, and the columns naming each row."""
+
+    title: str
+    holds: str
+    sources: tuple[Source, ...]
+    label: tuple[str, str] | None = None  # (column, about): which source a row is, where there are several
+    parents: tuple[tuple[str, str], ...] = ()  # (column, about) per `*` above the row: the item it belongs to
+    key: tuple[str, str] | None = None  # (column, about): the mapping key of a `{}` row
+    value: tuple[str, str] | None = None  # (column, about): the value itself, for a list of plain values
+    columns: tuple[Column, ...] = field(default=())
+
+
+def annotation_at(pattern: Pattern, root: type[BaseModel] = Facts) -> Any:
+    """The type of what ``pattern`` leads to from ``root`` (``X | None`` and ``Annotated`` removed)."""
+    current: Any = root
+    for part in pattern:
+        current = strip(current)
+        if part in (ANY_ITEM, ANY_KEY):
+            current = typing.get_args(current)[-1]
+        else:
+            info = _field(current, part)
+            if info is None:
+                raise KeyError(f"{'.'.join(pattern)}: no key {part!r}")
+            current = info.annotation
+    return strip(current)
+
+
+def strip(annotation: Any) -> Any:
+    """``X | None`` and ``Annotated[X, ...]`` as X; a union of several types stays as it is."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def fields_of(model: type[BaseModel]) -> list[tuple[str, Any]]:
+    """Each key of ``model`` as written in a facts file (``from`` for ``from_``), with its field."""
+    return [(info.alias or name, info) for name, info in model.model_fields.items()]
+
+
+def _field(model: type[BaseModel], key: str) -> Any:
+    return next((info for name, info in fields_of(model) if name == key), None)
+
+
+def _is_elsewhere(annotation: Any) -> bool:
+    """A list or mapping of sections: it needs rows of its own."""
+    origin = typing.get_origin(annotation)
+    if origin is dict:
+        return True
+    return origin is list and is_model(strip(typing.get_args(annotation)[0]))
+
+
+def cell_kind(annotation: Any) -> tuple[Kind, tuple[str, ...], str]:
+    """How a value of this type is written in one cell: its kind, its closed vocabulary, and in plain words."""
+    annotation = strip(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        item = strip(typing.get_args(annotation)[0])
+        choices = tuple(str(c) for c in typing.get_args(item)) if typing.get_origin(item) is Literal else ()
+        among = f", each one of: {', '.join(choices)}" if choices else ""
+        return "list", choices, f"values separated by '{LIST_SEPARATOR} '{among}; '{NONE_WORD}' for none"
+    if origin in (Union, types.UnionType) and DateAsFound in typing.get_args(annotation):
+        return "event", (), EVENT_FORMS
+    if origin is Literal:
+        choices = tuple(str(c) for c in typing.get_args(annotation))
+        return "choice", choices, "one of: " + ", ".join(choices)
+    if annotation is bool:
+        return "yes_no", ("TRUE", "FALSE"), "TRUE or FALSE"
+    if annotation is dt.date:
+        return "date", (), "a date"
+    if annotation is int:
+        return "whole", (), "a whole number"
+    if annotation is float:
+        return "number", (), "a number"
+    return "text", (), "text"
+
+
+def _flatten(model: type[BaseModel], pattern: Pattern, claimed: frozenset[Pattern], prefix: str = "") -> list[Column]:
+    columns: list[Column] = []
+    # The facts first, then where they can be checked: evidence columns close each section.
+    for key, info in sorted(fields_of(model), key=lambda pair: pair[0] == "evidence"):
+        path, dotted = (*pattern, key), f"{prefix}{key}"
+        annotation = strip(info.annotation)
+        if path in claimed:
+            if _is_elsewhere(annotation) and (info.default is None or path in MARKED):
+                about = f"'{NONE_WORD}' where there are none (blank: not recorded, or listed on their own sheet)"
+                columns.append(Column(dotted, "marker", about, (NONE_WORD,)))
+            continue
+        if is_model(annotation):
+            columns.extend(_flatten(annotation, path, claimed, f"{dotted}."))
+            continue
+        if _is_elsewhere(annotation):
+            raise LayoutError(f"{'.'.join(path)} is a list of sections, and no sheet holds it")
+        kind, choices, words = cell_kind(annotation)
+        about = f"{info.description}: {words}" if info.description else words
+        columns.append(Column(dotted, kind, about, choices, required=info.is_required()))
+    return columns
+
+
+class LayoutError(Exception):
+    """The layout leaves a key of the facts model without a column: a defect, caught by the tests."""
+
+
+def _sources(*patterns: str) -> tuple[Source, ...]:
+    return tuple(Source(tuple(p.split("."))) for p in patterns)
+
+
+def _named(prefix: str, model: type[BaseModel]) -> tuple[Source, ...]:
+    return tuple(Source((prefix, key), f"{prefix}.{key}") for key, _ in fields_of(model))
+
+
+def _coverage_sources() -> tuple[Source, ...]:
+    """Every place a coverage map can stand, each labelled by the document it belongs to."""
+    found: list[Source] = []
+
+    def walk(model: type[BaseModel], pattern: Pattern) -> None:
+        for key, info in fields_of(model):
+            annotation = strip(info.annotation)
+            path = (*pattern, key)
+            if typing.get_origin(annotation) is dict and key == "coverage":
+                label = ".".join(part for part in pattern if part not in (ANY_ITEM, ANY_KEY))
+                found.append(Source((*path, ANY_KEY), label))
+            elif typing.get_origin(annotation) is list and is_model(strip(typing.get_args(annotation)[0])):
+                walk(strip(typing.get_args(annotation)[0]), (*path, ANY_ITEM))
+            elif is_model(annotation):
+                walk(annotation, path)
+
+    walk(Facts, ())
+    return tuple(found)
+
+
+_YEARLY = ("delivery_plans", "end_of_year_reports", "annual_reports", "accounts", "financial_statements")
+_YEARLY += ("governance_statements",)
+_MEETING = ("meeting", "the id of the meeting (sheet Meetings)")
+
+# Lists that are absent or empty with different meanings even where the model's default is an
+# empty list: format 2 reads `meetings` left out as not recorded, `meetings: []` as none held.
+MARKED: frozenset[Pattern] = frozenset({("meetings",)})
+
+_DECLARED: tuple[Sheet, ...] = (
+    Sheet(
+        "Organisation",
+        "the LEP, its accountable body, its assurance framework and its local commitments (one row)",
+        (Source(()),),
+    ),
+    Sheet("Bodies", "one row per body: the board, and each committee, sub-group or panel", _sources("bodies.*")),
+    Sheet(
+        "Every member's updates",
+        "one row per change to interests the evidence gives for every member of a body",
+        _sources("bodies.*.every_member.register_of_interests.updates.*"),
+        parents=(("body", "the id of the body (sheet Bodies)"),),
+    ),
+    Sheet("People", "one row per person on the board or one of its bodies", _sources("people.*")),
+    Sheet(
+        "Roles",
+        "one row per seat a person holds on a body",
+        _sources("people.*.roles.*"),
+        parents=(("person", "the id of the person (sheet People)"),),
+    ),
+    Sheet(
+        "Register updates",
+        "one row per change to a person's interests",
+        _sources("people.*.register_of_interests.updates.*"),
+        parents=(("person", "the id of the person (sheet People)"),),
+    ),
+    Sheet("Senior staff", "one row per senior officer", _sources("senior_staff.*")),
+    Sheet(
+        "Staff register updates",
+        "one row per change to a senior officer's interests",
+        _sources("senior_staff.*.register_of_interests.updates.*"),
+        parents=(("staff_member", "the id of the officer (sheet Senior staff)"),),
+    ),
+    Sheet("Meetings", "one row per meeting", _sources("meetings.*")),
+    Sheet(
+        "Attendance",
+        "one row per person present at, or sending apologies to, a meeting",
+        (Source(("meetings", "*", "attendance", "*"), "present"), Source(("meetings", "*", "apologies", "*"), "apologies")),
+        label=("as", "present, or apologies (not present)"),
+        parents=(_MEETING,),
+        value=("person", "the id of the person (sheet People)"),
+    ),
+    Sheet("Declarations", "one row per interest declared at a meeting", _sources("meetings.*.declarations.*"), parents=(_MEETING,)),
+    Sheet("Decisions", "one row per decision taken at a meeting", _sources("meetings.*.decisions.*"), parents=(_MEETING,)),
+    Sheet(
+        "Confidential items",
+        "one row per item a meeting took in private",
+        _sources("meetings.*.confidential_items.*"),
+        parents=(_MEETING,),
+    ),
+    Sheet(
+        "Policies and documents",
+        "one row per policy or document the LEP keeps",
+        _named("policies", Policies) + _named("documents", Documents),
+        label=("document", "which policy or document"),
+    ),
+    Sheet(
+        "Coverage",
+        "one row per subject a document covers, covers in part, or does not cover",
+        _coverage_sources(),
+        label=("document", "which document (assurance_framework, policies.whistleblowing, bodies.terms_of_reference ...)"),
+        parents=(("item", "for a body's terms of reference the body's id; for a yearly report its number on its sheet"),),
+        key=("subject", "the subject; others: every subject not listed"),
+    ),
+    Sheet("Improvement plan", "one row per action of the LEP's improvement plan", _sources("improvement_plan.actions.*")),
+    Sheet(
+        "Milestones",
+        "one row per milestone of an improvement plan action",
+        _sources("improvement_plan.actions.*.milestones.*"),
+        parents=(("action", "the id of the action (sheet Improvement plan)"),),
+    ),
+    Sheet(
+        "Yearly reports",
+        "one row per yearly document: delivery plans, reports, accounts, statements",
+        tuple(Source(("annual_reporting", name, ANY_ITEM), name) for name in _YEARLY),
+        label=("report", "which kind of yearly document"),
+    ),
+    Sheet("General meetings", "one row per annual general meeting", _sources("annual_reporting.general_meetings.*")),
+    Sheet(
+        "Performance reviews",
+        "one row per yearly review with government",
+        _sources("annual_reporting.performance_reviews.*"),
+    ),
+    Sheet("Assurance letters", "one row per s151 officer's yearly assurance letter", _sources("accountable_body.assurance_letters.*")),
+    Sheet("Monitoring returns", "one row per return to government", _sources("monitoring_returns.*")),
+    Sheet("Projects", "one row per application for funding", _sources("projects.*")),
+    Sheet("Scrutiny sessions", "one row per scrutiny committee session on the LEP", _sources("scrutiny_sessions.*")),
+    Sheet("Complaints", "one row per complaint received", _sources("complaints.*")),
+    Sheet("Whistleblowing concerns", "one row per concern raised", _sources("whistleblowing_concerns.*")),
+    Sheet(
+        "Attestations",
+        "one row per recorded judgement on a requirement facts alone cannot decide",
+        _sources("attestations.{}"),
+        key=("subject", "the requirement judged"),
+    ),
+)
+
+# The format version is written on the About sheet, not in a column.
+ABOUT_KEYS: frozenset[Pattern] = frozenset({("format_version",)})
+
+
+def _claimed() -> frozenset[Pattern]:
+    claimed: set[Pattern] = set(ABOUT_KEYS)
+    for sheet in _DECLARED:
+        for source in sheet.sources:
+            pattern = source.pattern
+            if pattern and pattern[-1] in (ANY_ITEM, ANY_KEY):
+                claimed.add(pattern[:-1])
+            elif pattern:
+                claimed.add(pattern)
+    return frozenset(claimed)
+
+
+def _row_columns(sheet: Sheet) -> list[Column]:
+    columns: list[Column] = []
+    if sheet.label:
+        labels = tuple(source.label or "" for source in sheet.sources)
+        choices = tuple(dict.fromkeys(labels))
+        columns.append(Column(sheet.label[0], "row", sheet.label[1], choices, required=True))
+    for name, about in sheet.parents:
+        columns.append(Column(name, "row", about, required=sheet.title != "Coverage"))
+    if sheet.key:
+        choices = tuple(sorted(SUBJECTS)) + ("others",) if sheet.title == "Coverage" else ()
+        columns.append(Column(sheet.key[0], "row", sheet.key[1], choices, required=True))
+    if sheet.value:
+        columns.append(Column(sheet.value[0], "row", sheet.value[1], required=True))
+    return columns
+
+
+@cache
+def sheets() -> tuple[Sheet, ...]:
+    """Every sheet of a facts workbook, in order, each with its columns read off the facts model."""
+    claimed = _claimed()
+    laid_out = []
+    for sheet in _DECLARED:
+        columns = _row_columns(sheet)
+        seen = {column.key for column in columns}
+        for source in sheet.sources:
+            target = annotation_at(source.pattern)
+            if not is_model(target):
+                continue  # a plain value: the sheet's value column holds it
+            for column in _flatten(target, source.pattern, claimed):
+                if column.key not in seen:
+                    seen.add(column.key)
+                    columns.append(column)
+        laid_out.append(Sheet(**{**sheet.__dict__, "columns": tuple(columns)}))
+    return tuple(laid_out)
+
+
+def sheet_named(title: str) -> Sheet | None:
+    return next((sheet for sheet in sheets() if sheet.title == title), None)
+
+
+ABOUT = "About"
+LISTS = "Lists"  # the hidden sheet holding each closed vocabulary, for the cells' drop-down lists
