@@ -63,8 +63,9 @@ def schema(report: bool) -> None:
     "--output", "-o", metavar="FILE", help="Where to write (default: NAME.yaml in this folder; - is standard output)."
 )
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@click.option("--xlsx", is_flag=True, help="Write a workbook (NAME.xlsx) instead: a sheet per kind of fact.")
 @reports_input_errors
-def init(name: str, output: str | None, force: bool) -> None:
+def init(name: str, output: str | None, force: bool, xlsx: bool) -> None:
     """Write a new facts file for the LEP called NAME, every section present and explained."""
     import datetime as dt
 
@@ -73,6 +74,11 @@ def init(name: str, output: str | None, force: bool) -> None:
     from govcheck.engine.core.errors import InputError
     from govcheck.engine.facts.template import facts_template, slug_for
 
+    if xlsx:
+        from govcheck.cli.export import init_workbook
+
+        init_workbook(name, output, force)
+        return
     text = facts_template(name, dt.date.today())
     if output == STANDARD_OUTPUT:
         write_atomic(output, text)

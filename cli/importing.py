@@ -12,7 +12,7 @@ import importlib
 import click
 
 # Each source's command, imported only when that source is used.
-SOURCES: dict[str, str] = {}
+SOURCES: dict[str, str] = {"file": "govcheck.cli.import_workbook:import_file"}
 
 
 class _ImportGroup(click.Group):

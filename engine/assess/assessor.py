@@ -46,14 +46,20 @@ def bundled_frameworks() -> Path:
 
 
 def facts_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the ``*.yaml``/``*.yml`` files in folders named, in a stable order."""
+    """Files named, and the facts files in folders named (YAML, and .xlsx workbooks), in a stable order."""
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+            found.extend(sorted(p for p in path.iterdir() if _is_facts_file(p)))
         else:
             found.append(path)
     return found
+
+
+def _is_facts_file(path: Path) -> bool:
+    # A workbook open in a spreadsheet program has a lock file beside it, ~$lep.xlsx: not facts.
+    workbook = path.suffix == ".xlsx" and not path.name.startswith("~$")
+    return (path.suffix in (".yaml", ".yml") or workbook) and path.is_file()
 
 
 # Files a worker process is handed at a time, and batches kept in flight per worker: enough
@@ -101,8 +107,8 @@ class Assessor:
         except InputError as error:
             # Name the facts file whose date found no edition, at its as_of where that gave the date.
             line, column = (None, None) if self.as_of else facts_file.source.locate(("as_of",)) or (None, None)
-            raise InputError(
-                [replace(p, file=facts_file.path, line=line, column=column) for p in error.problems]
+            raise facts_file.source.placed(
+                InputError([replace(p, file=facts_file.path, line=line, column=column) for p in error.problems])
             ) from None
         waivers = self.waivers.waivers if self.waivers else ()
         context = Context(on, self.calendar, waivers, outcomes=outcomes)

@@ -88,6 +88,19 @@ def annotation_at(pattern: Pattern, root: type[BaseModel] = Facts) -> Any:
     return strip(current)
 
 
+def pattern_of(path: tuple[str | int, ...]) -> Pattern:
+    """The pattern a concrete path matches: list positions as ``*``, mapping keys as ``{}``."""
+    pattern: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            pattern.append(ANY_ITEM)
+        elif pattern and typing.get_origin(annotation_at(tuple(pattern))) is dict:
+            pattern.append(ANY_KEY)
+        else:
+            pattern.append(part)
+    return tuple(pattern)
+
+
 def strip(annotation: Any) -> Any:
     """``X | None`` and ``Annotated[X, ...]`` as X; a union of several types stays as it is."""
     while True:
@@ -203,8 +216,14 @@ def _coverage_sources() -> tuple[Source, ...]:
     return tuple(found)
 
 
-_YEARLY = ("delivery_plans", "end_of_year_reports", "annual_reports", "accounts", "financial_statements")
-_YEARLY += ("governance_statements",)
+_YEARLY = (
+    "delivery_plans",
+    "end_of_year_reports",
+    "annual_reports",
+    "accounts",
+    "financial_statements",
+    "governance_statements",
+)
 _MEETING = ("meeting", "the id of the meeting (sheet Meetings)")
 
 # Lists that are absent or empty with different meanings even where the model's default is an
@@ -248,13 +267,23 @@ _DECLARED: tuple[Sheet, ...] = (
     Sheet(
         "Attendance",
         "one row per person present at, or sending apologies to, a meeting",
-        (Source(("meetings", "*", "attendance", "*"), "present"), Source(("meetings", "*", "apologies", "*"), "apologies")),
+        (
+            Source(("meetings", "*", "attendance", "*"), "present"),
+            Source(("meetings", "*", "apologies", "*"), "apologies"),
+        ),
         label=("as", "present, or apologies (not present)"),
         parents=(_MEETING,),
         value=("person", "the id of the person (sheet People)"),
     ),
-    Sheet("Declarations", "one row per interest declared at a meeting", _sources("meetings.*.declarations.*"), parents=(_MEETING,)),
-    Sheet("Decisions", "one row per decision taken at a meeting", _sources("meetings.*.decisions.*"), parents=(_MEETING,)),
+    Sheet(
+        "Declarations",
+        "one row per interest declared at a meeting",
+        _sources("meetings.*.declarations.*"),
+        parents=(_MEETING,),
+    ),
+    Sheet(
+        "Decisions", "one row per decision taken at a meeting", _sources("meetings.*.decisions.*"), parents=(_MEETING,)
+    ),
     Sheet(
         "Confidential items",
         "one row per item a meeting took in private",
@@ -271,11 +300,18 @@ _DECLARED: tuple[Sheet, ...] = (
         "Coverage",
         "one row per subject a document covers, covers in part, or does not cover",
         _coverage_sources(),
-        label=("document", "which document (assurance_framework, policies.whistleblowing, bodies.terms_of_reference ...)"),
-        parents=(("item", "for a body's terms of reference the body's id; for a yearly report its number on its sheet"),),
+        label=(
+            "document",
+            "which document (assurance_framework, policies.whistleblowing, bodies.terms_of_reference ...)",
+        ),
+        parents=(
+            ("item", "for a body's terms of reference the body's id; for a yearly report its number on its sheet"),
+        ),
         key=("subject", "the subject; others: every subject not listed"),
     ),
-    Sheet("Improvement plan", "one row per action of the LEP's improvement plan", _sources("improvement_plan.actions.*")),
+    Sheet(
+        "Improvement plan", "one row per action of the LEP's improvement plan", _sources("improvement_plan.actions.*")
+    ),
     Sheet(
         "Milestones",
         "one row per milestone of an improvement plan action",
@@ -294,7 +330,11 @@ _DECLARED: tuple[Sheet, ...] = (
         "one row per yearly review with government",
         _sources("annual_reporting.performance_reviews.*"),
     ),
-    Sheet("Assurance letters", "one row per s151 officer's yearly assurance letter", _sources("accountable_body.assurance_letters.*")),
+    Sheet(
+        "Assurance letters",
+        "one row per s151 officer's yearly assurance letter",
+        _sources("accountable_body.assurance_letters.*"),
+    ),
     Sheet("Monitoring returns", "one row per return to government", _sources("monitoring_returns.*")),
     Sheet("Projects", "one row per application for funding", _sources("projects.*")),
     Sheet("Scrutiny sessions", "one row per scrutiny committee session on the LEP", _sources("scrutiny_sessions.*")),
@@ -333,7 +373,7 @@ def _row_columns(sheet: Sheet) -> list[Column]:
     for name, about in sheet.parents:
         columns.append(Column(name, "row", about, required=sheet.title != "Coverage"))
     if sheet.key:
-        choices = tuple(sorted(SUBJECTS)) + ("others",) if sheet.title == "Coverage" else ()
+        choices = (*sorted(SUBJECTS), "others") if sheet.title == "Coverage" else ()
         columns.append(Column(sheet.key[0], "row", sheet.key[1], choices, required=True))
     if sheet.value:
         columns.append(Column(sheet.value[0], "row", sheet.value[1], required=True))

@@ -10,6 +10,7 @@ sheet and row by row, and ``placed`` turns each into a problem that names the ce
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from govcheck.engine.core.errors import InputError, Problem
@@ -21,6 +22,7 @@ from govcheck.engine.reading.yamlsource import SourceMap
 SHEET_STRIDE = 1 << 21
 INSTALL_HINT = "install the workbook support: pip install 'govcheck[xlsx]'"
 
+_MISSING = re.compile(r"^missing required key '([^']+)'")
 # What messages written for YAML say, as a workbook's author would read it.
 _WORKBOOK_WORDS = (
     ("{before: DATE}, {after: DATE}, {between: [DATE, DATE]}", "before DATE, after DATE, between DATE and DATE"),
@@ -85,9 +87,16 @@ class WorkbookSourceMap(SourceMap):
     def _placed(self, problem: Problem) -> Problem:
         if isinstance(problem, CellProblem) or problem.file != self.file or problem.line is None:
             return problem
-        sheet, row = divmod(problem.line, SHEET_STRIDE)
         message, hint, key = problem.message, problem.hint, None
-        written = self.cells.get((problem.line, problem.column or 0))
+        line, column = problem.line, problem.column
+        missing = _MISSING.match(message)
+        row_path = self._row_at(line) if missing else None
+        if missing and row_path is not None and (*row_path, *missing.group(1).split(".")) in self.keys:
+            # A required key left out is a blank cell in its column: told there, in a sheet's words.
+            line, column = self.keys[(*row_path, *missing.group(1).split("."))]
+            message, key = "is blank; this column must be filled in", missing.group(1)
+        sheet, row = divmod(line, SHEET_STRIDE)
+        written = self.cells.get((line, column or 0))
         if written is not None:
             path, key = written
             # "people[2].sector: 'privte' ..." reads, at the cell, as "'privte' ...".
@@ -96,7 +105,12 @@ class WorkbookSourceMap(SourceMap):
             message = message.replace(yaml_words, words)
             hint = hint.replace(yaml_words, words) if hint else hint
         title = self.sheets[sheet] if sheet < len(self.sheets) else "?"
-        return CellProblem(self.file, message, row, problem.column, hint, title, key)
+        return CellProblem(self.file, message, row, column, hint, title, key)
+
+    def _row_at(self, line: int) -> PathKey | None:
+        """The item of the row at ``line``, if a row of items stands there."""
+        title, row = self.sheets[line // SHEET_STRIDE], line % SHEET_STRIDE
+        return next((path for path, place in self.rows.items() if place == (title, row)), None)
 
 
 def openpyxl_missing(file: str) -> InputError:

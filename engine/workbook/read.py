@@ -12,6 +12,7 @@ import hashlib
 import io
 import typing
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,9 +34,10 @@ from govcheck.engine.workbook.layout import (
     Sheet,
     Source,
     annotation_at,
+    pattern_of,
     sheets,
 )
-from govcheck.engine.workbook.places import WorkbookSourceMap, openpyxl_missing
+from govcheck.engine.workbook.places import WorkbookSourceMap, column_letter, openpyxl_missing
 from govcheck.engine.workbook.write import FIRST_DATA_ROW, names_items_by_id
 
 if TYPE_CHECKING:
@@ -55,7 +57,9 @@ def read_workbook(path: Path) -> tuple[dict[str, Any], WorkbookSourceMap, str]:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         reason = "it is not a zip archive" if isinstance(error, zipfile.BadZipFile) else str(error)
-        raise InputError.single(str(path), f"cannot be read as an .xlsx workbook: {reason}", hint=WORKBOOK_HINT) from None
+        raise InputError.single(
+            str(path), f"cannot be read as an .xlsx workbook: {reason}", hint=WORKBOOK_HINT
+        ) from None
     reader = _Reader(str(path), [ABOUT, *(sheet.title for sheet in sheets())])
     reader.read(book.worksheets)
     if reader.problems:
@@ -85,8 +89,7 @@ class _Reader:
     def problem(self, sheet: str, row: int | None, column: int | None, message: str, hint: str | None = None) -> None:
         self.problems.append(self.source.problem(sheet, row, column, message, hint))
 
-    def read(self, worksheets: list[Worksheet]) -> None:
-        by_title = {sheet.title: sheet for sheet in sheets()}
+    def read(self, worksheets: Sequence[Worksheet | Any]) -> None:
         known = [*self.titles, LISTS]
         for worksheet in worksheets:
             if worksheet.title not in known:
@@ -124,34 +127,34 @@ class _Reader:
         if columns is None:
             return
         taken: dict[PathKey, int] = {}
-        for row in worksheet.iter_rows(min_row=FIRST_DATA_ROW):
-            values = {cell.column: cell.value for cell in row if cell.column in columns}
+        for number, row in enumerate(worksheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True), FIRST_DATA_ROW):
+            values = {place: value for place, value in enumerate(row, start=1) if place in columns}
             if all(is_blank(value) for value in values.values()):
                 continue
-            number = row[0].row
             self._row(sheet, index, number, columns, values, taken)
 
     def _header(self, sheet: Sheet, worksheet: Worksheet) -> dict[int, Column] | None:
         by_key = {column.key: column for column in sheet.columns}
         columns: dict[int, Column] = {}
         seen: dict[str, int] = {}
-        for cell in next(worksheet.iter_rows(min_row=1, max_row=1), ()):
-            if is_blank(cell.value):
+        for place, value in enumerate(next(worksheet.iter_rows(min_row=1, max_row=1, values_only=True), ()), start=1):
+            if is_blank(value):
                 continue
-            key = str(cell.value).strip()
+            key = str(value).strip()
             if key not in by_key:
                 self.problem(
                     sheet.title,
                     1,
-                    cell.column,
+                    place,
                     f"unknown column {key!r}" + did_you_mean(key, by_key),
                     "row 1 holds the facts keys; govcheck export or init --xlsx writes them",
                 )
             elif key in seen:
-                self.problem(sheet.title, 1, cell.column, f"column {key!r} is written twice (first in column {seen[key]})")
+                first = column_letter(seen[key])
+                self.problem(sheet.title, 1, place, f"column {key!r} is written twice (first in column {first})")
             else:
-                seen[key] = cell.column
-                columns[cell.column] = by_key[key]
+                seen[key] = place
+                columns[place] = by_key[key]
         return columns
 
     def _row(
@@ -191,7 +194,7 @@ class _Reader:
             self.source.cells[position] = (cell_path, column.key)
             if column.kind == "marker":
                 if isinstance(raw, str) and raw.strip().lower() == NONE_WORD:
-                    empty: Any = {} if typing.get_origin(annotation_at(_pattern_of(cell_path))) is dict else []
+                    empty: Any = {} if typing.get_origin(annotation_at(pattern_of(cell_path))) is dict else []
                     self.markers.append(_Marker(cell_path, position, sheet.title, number, place, empty))
                 else:
                     self.problem(sheet.title, number, place, f"{raw!r} is not {NONE_WORD!r}", _marker_hint(column))
@@ -204,7 +207,9 @@ class _Reader:
                 self.source.raw[cell_path] = str(raw)
             _set(self.data, cell_path, value)
 
-    def _source(self, sheet: Sheet, number: int, row_value: typing.Callable[[str], tuple[int | None, Any]]) -> Source | None:
+    def _source(
+        self, sheet: Sheet, number: int, row_value: typing.Callable[[str], tuple[int | None, Any]]
+    ) -> Source | None:
         if sheet.label is None:
             return sheet.sources[0]
         place, label = row_value(sheet.label[0])
@@ -216,7 +221,8 @@ class _Reader:
                 sheet.title,
                 number,
                 place,
-                f"column {sheet.label[0]!r} {what}: it must name {sheet.label[1]}" + did_you_mean(str(label or ""), labels),
+                f"column {sheet.label[0]!r} {what}: it must name {sheet.label[1]}"
+                + did_you_mean(str(label or ""), labels),
                 "choose from the drop-down list",
             )
         return found
@@ -261,7 +267,9 @@ class _Reader:
         whole = tuple(path)
         if whole in taken and (not pattern or pattern[-1] != ANY_ITEM):
             where = sheet.label[0] if sheet.label else "this"
-            self.problem(sheet.title, number, None, f"repeats row {taken[whole]}: one row per {where}", "merge the rows")
+            self.problem(
+                sheet.title, number, None, f"repeats row {taken[whole]}: one row per {where}", "merge the rows"
+            )
             return None
         taken[whole] = number
         if whole and pattern[-1] != ANY_ITEM:
@@ -306,7 +314,13 @@ class _Reader:
     def _marker(self, marker: _Marker) -> None:
         present = _get(self.data, marker.path)
         if present:
-            self.problem(marker.sheet, marker.row, marker.column, f"says {NONE_WORD}, yet rows on another sheet list them", "clear the cell, or remove the rows")
+            self.problem(
+                marker.sheet,
+                marker.row,
+                marker.column,
+                f"says {NONE_WORD}, yet rows on another sheet list them",
+                "clear the cell, or remove the rows",
+            )
             return
         _set(self.data, marker.path, marker.empty)
         self.source.values[marker.path] = marker.position
@@ -319,19 +333,6 @@ def _marker_hint(column: Column) -> str:
 def _holder(pattern: tuple[str, ...]) -> str:
     holders = {sheet.sources[0].pattern: sheet.title for sheet in sheets() if sheet.sources}
     return f"sheet {holders.get(pattern, '.'.join(pattern))!r}"
-
-
-def _pattern_of(path: PathKey) -> tuple[str, ...]:
-    """The layout's pattern for a concrete path: list positions as ``*``, mapping keys as ``{}``."""
-    pattern: list[str] = []
-    for part in path:
-        if isinstance(part, int):
-            pattern.append(ANY_ITEM)
-        elif pattern and typing.get_origin(annotation_at(tuple(pattern))) is dict:
-            pattern.append(ANY_KEY)
-        else:
-            pattern.append(part)
-    return tuple(pattern)
 
 
 def _get(data: Any, path: PathKey) -> Any:
@@ -353,8 +354,5 @@ def _list_at(data: dict[str, Any], path: PathKey) -> list[Any]:
 
 def _set(data: Any, path: PathKey, value: Any) -> None:
     for part in path[:-1]:
-        if isinstance(part, int):
-            data = data[part]
-        else:
-            data = data.setdefault(part, {})
+        data = data[part] if isinstance(part, int) else data.setdefault(part, {})
     data[path[-1]] = value

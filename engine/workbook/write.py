@@ -40,8 +40,6 @@ FIRST_DATA_ROW = 3
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-
-
 @dataclass(frozen=True)
 class Row:
     """One row of a sheet: which source it comes from, the items it belongs to, its key, and the item."""
@@ -73,7 +71,7 @@ def rows_of(data: dict[str, Any], source: Source) -> Iterator[Row]:
         if part == ANY_ITEM and isinstance(value, list):
             by_id = names_items_by_id(pattern[: depth + 1])
             for number, item in enumerate(value, start=1):
-                name = item.get("id") if by_id and isinstance(item, dict) else number
+                name: str | int = str(item.get("id")) if by_id and isinstance(item, dict) else number
                 yield from walk(item, depth + 1, parents if last else (*parents, name), key)
         elif part == ANY_KEY and isinstance(value, dict):
             for subject, item in value.items():
@@ -99,6 +97,18 @@ def facts_data(facts: Facts) -> dict[str, Any]:
     if not facts.meetings_recorded:
         data.pop("meetings", None)
     return data
+
+
+def starter_data(name: str, as_of: dt.date) -> dict[str, Any]:
+    """A new LEP's facts: its name, today's date and its board, the rest to be filled in (as ``govcheck init``)."""
+    from govcheck.engine.facts.template import slug_for
+
+    return {
+        "format_version": FACTS_FORMAT_VERSION,
+        "as_of": as_of,
+        "organisation": {"id": slug_for(name), "name": name},
+        "bodies": [{"id": "board", "name": f"{name} Board", "kind": "board"}],
+    }
 
 
 def workbook_bytes(data: dict[str, Any], file: str = "workbook") -> bytes:
@@ -134,7 +144,9 @@ def _about(sheet: Worksheet, version: Any) -> None:
             "does not say: a blank is never read as a failing."
         ]
     )
-    sheet.append(["Check the workbook with: govcheck check FILE.xlsx; convert it with: govcheck import FILE.xlsx -o FILE.yaml"])
+    sheet.append(
+        ["Check the workbook with: govcheck check FILE.xlsx; convert it with: govcheck import FILE.xlsx -o FILE.yaml"]
+    )
     sheet.append([])
     sheet.append(["sheet", "one row is"])
     for laid_out in sheets():
@@ -184,11 +196,17 @@ def _sheet(book: Workbook, sheet: Sheet, data: dict[str, Any], vocabularies: _Vo
             check.add(cells)
     target.freeze_panes = f"A{FIRST_DATA_ROW}"
     target.row_dimensions[2].height = 60
-    for row in (row for source in sheet.sources for row in rows_of(data, source)):
-        target.append([_cell(row, column, sheet) for column in sheet.columns])
+    for number, row in enumerate((row for source in sheet.sources for row in rows_of(data, source)), FIRST_DATA_ROW):
         for index, column in enumerate(sheet.columns, start=1):
+            value = _cell(row, column, sheet)
+            if value is None:
+                continue
+            cell = target.cell(number, index)
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, always: a name starting '=' is never a formula in the workbook
             if column.kind in ("date", "event"):
-                target.cell(target.max_row, index).number_format = DATE_FORMAT
+                cell.number_format = DATE_FORMAT
 
 
 def _cell(row: Row, column: Column, sheet: Sheet) -> Any:
