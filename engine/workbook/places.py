@@ -28,7 +28,7 @@ _WORKBOOK_WORDS = (
     ("{before: DATE}, {after: DATE}, {between: [DATE, DATE]}", "before DATE, after DATE, between DATE and DATE"),
     ("write true for yes", "write TRUE for yes"),
     ("write false for no", "write FALSE for no"),
-    ("put it in quotes", "format the cell as text, or type it after an apostrophe"),
+    ("put it in quotes", "format the cell as text, or type an apostrophe before it"),
 )
 
 
@@ -101,6 +101,9 @@ class WorkbookSourceMap(SourceMap):
             path, key = written
             # "people[2].sector: 'privte' ..." reads, at the cell, as "'privte' ...".
             message = message.removeprefix(f"{dotted(path)}: ")
+        row_path = self._row_at(line)
+        if row_path:  # "people[0].roles[0].body names ..." reads, on that role's row, as "body names ..."
+            message = message.removeprefix(f"{dotted(row_path)}.")
         for yaml_words, words in _WORKBOOK_WORDS:
             message = message.replace(yaml_words, words)
             hint = hint.replace(yaml_words, words) if hint else hint

@@ -37,7 +37,7 @@ from govcheck.engine.workbook.layout import (
     pattern_of,
     sheets,
 )
-from govcheck.engine.workbook.places import WorkbookSourceMap, column_letter, openpyxl_missing
+from govcheck.engine.workbook.places import CellProblem, WorkbookSourceMap, column_letter, openpyxl_missing
 from govcheck.engine.workbook.write import FIRST_DATA_ROW, names_items_by_id
 
 if TYPE_CHECKING:
@@ -74,7 +74,12 @@ class _Marker:
     sheet: str
     row: int
     column: int
+    key: str
     empty: Any
+
+    @property
+    def each(self) -> str:
+        return ANY_KEY if isinstance(self.empty, dict) else ANY_ITEM
 
 
 class _Reader:
@@ -178,7 +183,9 @@ class _Reader:
         path = self._place(sheet, source, number, row_value, taken)
         if path is None:
             return
-        first = min(columns) if columns else 1
+        # The row's item stands at its mapping key where it has one (a subject), else at its first cell.
+        key_place = row_value(sheet.key[0])[0] if sheet.key else None
+        first = key_place or (min(columns) if columns else 1)
         self.source.values.setdefault(path, self.source.position(index, number, first))
         self.source.keys.setdefault(path, self.source.position(index, number, first))
         self.source.rows.setdefault(path, (sheet.title, number))
@@ -195,7 +202,7 @@ class _Reader:
             if column.kind == "marker":
                 if isinstance(raw, str) and raw.strip().lower() == NONE_WORD:
                     empty: Any = {} if typing.get_origin(annotation_at(pattern_of(cell_path))) is dict else []
-                    self.markers.append(_Marker(cell_path, position, sheet.title, number, place, empty))
+                    self.markers.append(_Marker(cell_path, position, sheet.title, number, place, column.key, empty))
                 else:
                     self.problem(sheet.title, number, place, f"{raw!r} is not {NONE_WORD!r}", _marker_hint(column))
                 continue
@@ -314,12 +321,16 @@ class _Reader:
     def _marker(self, marker: _Marker) -> None:
         present = _get(self.data, marker.path)
         if present:
-            self.problem(
-                marker.sheet,
-                marker.row,
-                marker.column,
-                f"says {NONE_WORD}, yet rows on another sheet list them",
-                "clear the cell, or remove the rows",
+            self.problems.append(
+                CellProblem(
+                    self.file,
+                    f"says {NONE_WORD}, yet {_holder((*pattern_of(marker.path), marker.each))} lists {len(present)}",
+                    marker.row,
+                    marker.column,
+                    "clear the cell, or remove the rows",
+                    marker.sheet,
+                    marker.key,
+                )
             )
             return
         _set(self.data, marker.path, marker.empty)
@@ -331,7 +342,8 @@ def _marker_hint(column: Column) -> str:
 
 
 def _holder(pattern: tuple[str, ...]) -> str:
-    holders = {sheet.sources[0].pattern: sheet.title for sheet in sheets() if sheet.sources}
+    """The sheet whose rows are the items ``pattern`` leads to, as a message names it."""
+    holders = {source.pattern: sheet.title for sheet in sheets() for source in sheet.sources}
     return f"sheet {holders.get(pattern, '.'.join(pattern))!r}"
 
 
