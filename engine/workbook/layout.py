@@ -162,7 +162,7 @@ def cell_kind(annotation: Any) -> tuple[Kind, tuple[str, ...], str]:
     return "text", (), "text"
 
 
-def _flatten(model: type[BaseModel], pattern: Pattern, claimed: frozenset[Pattern], prefix: str = "") -> list[Column]:
+def flatten(model: type[BaseModel], pattern: Pattern, claimed: frozenset[Pattern], prefix: str = "") -> list[Column]:
     columns: list[Column] = []
     # The facts first, then where they can be checked: evidence columns close each section.
     for key, info in sorted(fields_of(model), key=lambda pair: pair[0] == "evidence"):
@@ -174,7 +174,7 @@ def _flatten(model: type[BaseModel], pattern: Pattern, claimed: frozenset[Patter
                 columns.append(Column(dotted, "marker", about, (NONE_WORD,)))
             continue
         if is_model(annotation):
-            columns.extend(_flatten(annotation, path, claimed, f"{dotted}."))
+            columns.extend(flatten(annotation, path, claimed, f"{dotted}."))
             continue
         if _is_elsewhere(annotation):
             raise LayoutError(f"{'.'.join(path)} is a list of sections, and no sheet holds it")
@@ -392,7 +392,7 @@ def sheets() -> tuple[Sheet, ...]:
             target = annotation_at(source.pattern)
             if not is_model(target):
                 continue  # a plain value: the sheet's value column holds it
-            for column in _flatten(target, source.pattern, claimed):
+            for column in flatten(target, source.pattern, claimed):
                 if column.key not in seen:
                     seen.add(column.key)
                     columns.append(column)

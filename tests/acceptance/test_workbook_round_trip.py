@@ -1,4 +1,4 @@
-"""Every bundled and acceptance facts file, written as a workbook and read back, is the same facts with the same verdicts.
+"""Every bundled and acceptance facts file, written as a workbook and read back: the same facts, the same verdicts.
 
 The facts read back must equal the facts written, key for key (so every shorthand of format 2
 survives: not found, a month, bounds, late, found, partly, an empty list against one left out),
@@ -46,9 +46,7 @@ def assessor() -> Assessor:
 
 
 @pytest.mark.parametrize("path", FACTS_FILES, ids=lambda path: str(path.relative_to(REPO)))
-def test_a_workbook_reads_back_as_the_facts_it_was_written_from(
-    path: Path, tmp_path: Path, assessor: Assessor
-) -> None:
+def test_a_workbook_reads_back_as_the_facts_it_was_written_from(path: Path, tmp_path: Path, assessor: Assessor) -> None:
     original = load_facts(path)
     workbook = tmp_path / f"{path.stem}.xlsx"
     workbook.write_bytes(workbook_bytes(facts_data(original.facts)))
