@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from govcheck.engine.core.paths import PathKey
+from govcheck.engine.facts.blocks import OTHERS
 from govcheck.engine.facts.loader import FactsFile, parse_facts
-from govcheck.engine.facts.migrate import migrate
 from govcheck.engine.facts.records import Attestation
 from govcheck.engine.workbook.layout import annotation_at, fields_of, is_model, pattern_of
 from govcheck.engine.workbook.places import WorkbookSourceMap
@@ -29,6 +29,8 @@ _SECTIONS_OF_THE_FIRST_ROW = ("organisation", "accountable_body", "assurance_fra
 def facts_yaml(facts_file: FactsFile, source: WorkbookSourceMap) -> str:
     """The YAML facts file for a workbook read as ``facts_file``, in facts format 2, checked by reading it back."""
     data = facts_data(facts_file.facts)
+    if data.get("format_version") == 1:
+        _as_format_2(data)
     name = Path(facts_file.path).name
     for path, (sheet, row) in source.rows.items():
         for item_path in [(key,) for key in _SECTIONS_OF_THE_FIRST_ROW] if path == () else [path]:
@@ -37,10 +39,28 @@ def facts_yaml(facts_file: FactsFile, source: WorkbookSourceMap) -> str:
     text = f"# Facts of {title}, from the workbook {' '.join(name.split())}\n" + yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False
     )
-    if data.get("format_version") == 1:
-        text = migrate(text, facts_file.path).text  # format 2, meaning the same
     parse_facts(text, facts_file.path)  # what is written reads back: a defect here is never written
     return text
+
+
+def _as_format_2(data: dict[str, Any]) -> None:
+    """Say in format 2 what format 1 meant, as ``govcheck migrate`` does: a subject a coverage map leaves
+    out is not covered, and meetings left out are none held."""
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            coverage = value.get("coverage")
+            if isinstance(coverage, dict):
+                coverage.setdefault(OTHERS, {"status": "not covered"})
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(data)
+    data["format_version"] = 2
+    data.setdefault("meetings", [])
 
 
 def _cite(data: dict[str, Any], path: PathKey, document: str, section: str) -> None:
@@ -65,7 +85,11 @@ _NUMBER = re.compile(
 
 
 class _Dumper(yaml.SafeDumper):
-    """PyYAML's safe writer, quoting what govcheck's YAML 1.2 reading would not read back as text."""
+    """PyYAML's safe writer, quoting what govcheck's YAML 1.2 reading would not read back as text,
+    with lists indented under their key as ``govcheck init`` writes them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
