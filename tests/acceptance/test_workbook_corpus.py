@@ -27,8 +27,12 @@ AT_A_SHEET = re.compile(r"^error: [^:]+\.xlsx: sheet '[^']+': \S")
 WHOLE_FILE = re.compile(r"^error: [^:]+\.xlsx: cannot be read as an \.xlsx workbook")
 
 
-def test_the_corpus_has_cases() -> None:
+def test_the_corpus_has_cases_each_with_its_expected_messages() -> None:
     assert len(CASES) >= 15
+    missing = [case.name for case in CASES if not case.with_suffix(".expected").is_file()]
+    assert not missing, f"cases without a .expected file (run pytest --update-golden, then review): {missing}"
+    orphans = {path.stem for path in CORPUS.glob("*.expected")} - {case.stem for case in CASES}
+    assert not orphans, f".expected files without a case: {orphans}"
 
 
 def test_the_base_is_a_valid_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
