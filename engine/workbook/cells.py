@@ -20,7 +20,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from govcheck.engine.workbook.layout import LIST_SEPARATOR, NONE_WORD, Column
+from govcheck.engine.workbook.columns import (
+    LIST_SEPARATOR,
+    NONE_WORD,
+    Column,
+)
 
 _BETWEEN = re.compile(r"^between\s+(\S+)\s+and\s+(\S+)$")
 _AFTER_AND_BEFORE = re.compile(r"^after\s+(\S+)\s+and\s+before\s+(\S+)$")

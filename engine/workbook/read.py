@@ -24,17 +24,19 @@ from govcheck.engine.core.suggest import did_you_mean
 from govcheck.engine.reading.files import read_bounded
 from govcheck.engine.reading.yamllimits import MAX_FILE_BYTES
 from govcheck.engine.workbook.cells import from_cell, is_blank
-from govcheck.engine.workbook.layout import (
-    ABOUT,
+from govcheck.engine.workbook.columns import (
     ANY_ITEM,
     ANY_KEY,
-    LISTS,
     NONE_WORD,
     Column,
-    Sheet,
-    Source,
     annotation_at,
     pattern_of,
+)
+from govcheck.engine.workbook.layout import (
+    ABOUT,
+    LISTS,
+    Sheet,
+    Source,
     sheets,
 )
 from govcheck.engine.workbook.places import CellProblem, WorkbookSourceMap, column_letter, openpyxl_missing

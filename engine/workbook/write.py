@@ -16,18 +16,20 @@ from typing import TYPE_CHECKING, Any
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, Facts
 from govcheck.engine.workbook.cells import to_cell
-from govcheck.engine.workbook.layout import (
-    ABOUT,
+from govcheck.engine.workbook.columns import (
     ANY_ITEM,
     ANY_KEY,
-    LISTS,
     NONE_WORD,
     Column,
-    Sheet,
-    Source,
     annotation_at,
     fields_of,
     is_model,
+)
+from govcheck.engine.workbook.layout import (
+    ABOUT,
+    LISTS,
+    Sheet,
+    Source,
     sheets,
 )
 from govcheck.engine.workbook.places import column_letter, openpyxl_missing

@@ -9,7 +9,9 @@ import pytest
 
 from govcheck.engine.facts.blocks import DateAsFound
 from govcheck.engine.workbook.cells import from_cell, to_cell
-from govcheck.engine.workbook.layout import Column
+from govcheck.engine.workbook.columns import (
+    Column,
+)
 
 EVENT = Column("published_on", "event", "")
 LIST = Column("local_authorities", "list", "")

@@ -10,8 +10,7 @@ from pydantic import BaseModel
 
 from govcheck.engine.facts.blocks import DateAsFound, Fact
 from govcheck.engine.facts.model import Facts
-from govcheck.engine.workbook.layout import (
-    ABOUT_KEYS,
+from govcheck.engine.workbook.columns import (
     ANY_ITEM,
     ANY_KEY,
     LayoutError,
@@ -20,8 +19,11 @@ from govcheck.engine.workbook.layout import (
     fields_of,
     flatten,
     is_model,
-    sheets,
     strip,
+)
+from govcheck.engine.workbook.layout import (
+    ABOUT_KEYS,
+    sheets,
 )
 
 
