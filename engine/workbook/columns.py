@@ -16,7 +16,7 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel
 
-from govcheck.engine.facts.blocks import DateAsFound
+from govcheck.engine.facts.blocks import EVENT_WORDS, DateAsFound
 from govcheck.engine.facts.model import Facts
 
 ANY_ITEM = "*"  # every item of a list
@@ -118,7 +118,7 @@ def cell_kind(annotation: Any) -> tuple[Kind, tuple[str, ...], str]:
         among = f", each one of: {', '.join(choices)}" if choices else ""
         return "list", choices, f"values separated by '{LIST_SEPARATOR} '{among}; '{NONE_WORD}' for none"
     if origin in (Union, types.UnionType) and DateAsFound in typing.get_args(annotation):
-        return "event", (), EVENT_FORMS
+        return "event", tuple(EVENT_WORDS), EVENT_FORMS  # offered in a drop-down list; a date may be typed instead
     if origin is Literal:
         choices = tuple(str(c) for c in typing.get_args(annotation))
         return "choice", choices, "one of: " + ", ".join(choices)

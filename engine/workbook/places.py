@@ -69,6 +69,7 @@ class WorkbookSourceMap(SourceMap):
     cells: dict[tuple[int, int], tuple[PathKey, str]] = field(default_factory=dict)
     # Each row's item: its sheet and row, for provenance when a workbook is converted to YAML.
     rows: dict[PathKey, tuple[str, int]] = field(default_factory=dict)
+    _row_items: dict[tuple[str, int], PathKey] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, sheet: int, row: int, column: int) -> tuple[int, int]:
         return (sheet * SHEET_STRIDE + row, column)
@@ -82,6 +83,7 @@ class WorkbookSourceMap(SourceMap):
 
     def placed(self, error: InputError) -> InputError:
         """``error`` with each problem of this workbook told at its sheet and cell."""
+        self._row_items = {place: path for path, place in self.rows.items()}
         return InputError([self._placed(problem) for problem in error.problems])
 
     def _placed(self, problem: Problem) -> Problem:
@@ -112,8 +114,9 @@ class WorkbookSourceMap(SourceMap):
 
     def _row_at(self, line: int) -> PathKey | None:
         """The item of the row at ``line``, if a row of items stands there."""
-        title, row = self.sheets[line // SHEET_STRIDE], line % SHEET_STRIDE
-        return next((path for path, place in self.rows.items() if place == (title, row)), None)
+        if line // SHEET_STRIDE >= len(self.sheets):
+            return None
+        return self._row_items.get((self.sheets[line // SHEET_STRIDE], line % SHEET_STRIDE))
 
 
 def openpyxl_missing(file: str) -> InputError:

@@ -22,7 +22,7 @@ from govcheck.engine.core.identity import identity
 from govcheck.engine.core.paths import PathKey
 from govcheck.engine.core.suggest import did_you_mean
 from govcheck.engine.reading.files import read_bounded
-from govcheck.engine.reading.yamllimits import MAX_FILE_BYTES
+from govcheck.engine.reading.yamllimits import MAX_FILE_BYTES, MAX_VALUES
 from govcheck.engine.workbook.cells import from_cell, is_blank
 from govcheck.engine.workbook.columns import (
     ANY_ITEM,
@@ -45,6 +45,9 @@ from govcheck.engine.workbook.write import FIRST_DATA_ROW, names_items_by_id
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+# A workbook is a zip of XML parts: what it may unpack to, and how many cells it may fill (as many
+# as the values a YAML facts file may hold).
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 WORKBOOK_HINT = "save it from your spreadsheet program as an Excel workbook (.xlsx)"
 
 
@@ -52,12 +55,15 @@ def read_workbook(path: Path) -> tuple[dict[str, Any], WorkbookSourceMap, str]:
     """The facts data a workbook holds, where each value stood, and the digest of its bytes."""
     try:
         from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
     except ImportError:
         raise openpyxl_missing(str(path)) from None
     data = read_bounded(path, MAX_FILE_BYTES, what="a workbook", hint=WORKBOOK_HINT, directory_hint=None)
     try:
+        _check_unpacked_size(data, str(path))
+        # data_only: a formula cell is read as the value the spreadsheet program last computed for it.
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError, SyntaxError) as error:
         reason = "it is not a zip archive" if isinstance(error, zipfile.BadZipFile) else str(error)
         raise InputError.single(
             str(path), f"cannot be read as an .xlsx workbook: {reason}", hint=WORKBOOK_HINT
@@ -67,6 +73,20 @@ def read_workbook(path: Path) -> tuple[dict[str, Any], WorkbookSourceMap, str]:
     if reader.problems:
         raise InputError(reader.problems)
     return reader.data, reader.source, hashlib.sha256(data).hexdigest()
+
+
+def _check_unpacked_size(data: bytes, file: str) -> None:
+    """Refuse a workbook that would unpack to more than ``MAX_UNPACKED_BYTES`` (a "zip bomb"), before unpacking it.
+
+    Each part is read no further than the size its entry declares, so the declared sizes bound the work.
+    """
+    unpacked = sum(entry.file_size for entry in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError.single(
+            file,
+            f"unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,}",
+            hint="a LEP's facts workbook unpacks to a few megabytes; check it is the right file",
+        )
 
 
 @dataclass
@@ -92,6 +112,7 @@ class _Reader:
         self.data: dict[str, Any] = {}
         self.problems: list[Problem] = []
         self.markers: list[_Marker] = []
+        self.filled = 0  # cells read that are not blank
 
     def problem(self, sheet: str, row: int | None, column: int | None, message: str, hint: str | None = None) -> None:
         self.problems.append(self.source.problem(sheet, row, column, message, hint))
@@ -138,6 +159,13 @@ class _Reader:
             values = {place: value for place, value in enumerate(row, start=1) if place in columns}
             if all(is_blank(value) for value in values.values()):
                 continue
+            self.filled += sum(not is_blank(value) for value in values.values())
+            if self.filled > MAX_VALUES:
+                raise InputError.single(
+                    self.file,
+                    f"fills more than {MAX_VALUES:,} cells (sheet {sheet.title!r}, row {number})",
+                    hint="a LEP's facts fill a few thousand; check it is the right file",
+                )
             self._row(sheet, index, number, columns, values, taken)
 
     def _header(self, sheet: Sheet, worksheet: Worksheet) -> dict[int, Column] | None:

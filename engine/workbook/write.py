@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from govcheck.engine.core.paths import PathKey
@@ -52,6 +53,7 @@ class Row:
     item: Any
 
 
+@cache
 def names_items_by_id(pattern: PathKey) -> bool:
     """Whether the items a pattern ending in ``*`` leads to have ids (else rows name them by number)."""
     target = annotation_at(tuple(str(part) for part in pattern))
@@ -126,6 +128,7 @@ def workbook_bytes(data: dict[str, Any], file: str = "workbook") -> bytes:
     vocabularies = _Vocabularies(book)
     for sheet in sheets():
         _sheet(book, sheet, data, vocabularies)
+    book.move_sheet(vocabularies.sheet, offset=len(book.sheetnames) - 1 - book.index(vocabularies.sheet))
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
@@ -180,7 +183,7 @@ def _sheet(book: Workbook, sheet: Sheet, data: dict[str, Any], vocabularies: _Vo
 
     target = book.create_sheet(sheet.title)
     target.append([column.key for column in sheet.columns])
-    target.append([column.about for column in sheet.columns])
+    target.append([f"required: {column.about}" if column.required else column.about for column in sheet.columns])
     for index, column in enumerate(sheet.columns, start=1):
         letter = column_letter(index)
         target[f"{letter}1"].font = Font(bold=True)
@@ -194,6 +197,8 @@ def _sheet(book: Workbook, sheet: Sheet, data: dict[str, Any], vocabularies: _Vo
             )
             check.error = f"{column.key}: {column.about}"
             check.errorTitle = "Not one of the values this column takes"
+            # A date as found is a date or one of the words: the list offers the words, and lets a date be typed.
+            check.showErrorMessage = column.kind != "event"
             target.add_data_validation(check)
             check.add(cells)
     target.freeze_panes = f"A{FIRST_DATA_ROW}"
