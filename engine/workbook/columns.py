@@ -148,7 +148,7 @@ def flatten(
         path, dotted = (*pattern, key), f"{prefix}{key}"
         annotation = strip(info.annotation)
         if path in claimed:
-            if _is_elsewhere(annotation) and (info.default is None or path in marked):
+            if typing.get_origin(annotation) in (list, dict) and (info.default is None or path in marked):
                 about = f"'{NONE_WORD}' where there are none (blank: not recorded, or listed on their own sheet)"
                 columns.append(Column(dotted, "marker", about, (NONE_WORD,)))
             continue
