@@ -98,6 +98,8 @@ _MEETING = ("meeting", "the id of the meeting (sheet Meetings)")
 # empty list: format 2 reads `meetings` left out as not recorded, `meetings: []` as none held.
 MARKED: frozenset[Pattern] = frozenset({("meetings",)})
 
+# In reading order: a row that names an item (a seat names its person, a coverage row its document)
+# comes on a sheet after the one that lists the item.
 _DECLARED: tuple[Sheet, ...] = (
     Sheet(
         "Organisation",
@@ -165,19 +167,6 @@ _DECLARED: tuple[Sheet, ...] = (
         label=("document", "which policy or document"),
     ),
     Sheet(
-        "Coverage",
-        "one row per subject a document covers, covers in part, or does not cover",
-        _coverage_sources(),
-        label=(
-            "document",
-            "which document (assurance_framework, policies.whistleblowing, bodies.terms_of_reference ...)",
-        ),
-        parents=(
-            ("item", "for a body's terms of reference the body's id; for a yearly report its number on its sheet"),
-        ),
-        key=("subject", "the subject; others: every subject not listed"),
-    ),
-    Sheet(
         "Improvement plan", "one row per action of the LEP's improvement plan", _sources("improvement_plan.actions.*")
     ),
     Sheet(
@@ -191,6 +180,23 @@ _DECLARED: tuple[Sheet, ...] = (
         "one row per yearly document: delivery plans, reports, accounts, statements",
         tuple(Source(("annual_reporting", name, ANY_ITEM), name) for name in _YEARLY),
         label=("report", "which kind of yearly document"),
+    ),
+    Sheet(
+        "Coverage",
+        "one row per subject a document covers, covers in part, or does not cover",
+        _coverage_sources(),
+        label=(
+            "document",
+            "which document (assurance_framework, policies.whistleblowing, bodies.terms_of_reference ...)",
+        ),
+        parents=(
+            (
+                "item",
+                "for a body's terms of reference, the body's id; for a yearly report, 1 for the first of its kind "
+                "on Yearly reports, 2 for the second ...",
+            ),
+        ),
+        key=("subject", "the subject; others: every subject not listed"),
     ),
     Sheet("General meetings", "one row per annual general meeting", _sources("annual_reporting.general_meetings.*")),
     Sheet(

@@ -303,9 +303,10 @@ class _Reader:
                 path.append(part)
         whole = tuple(path)
         if whole in taken and (not pattern or pattern[-1] != ANY_ITEM):
-            where = sheet.label[0] if sheet.label else "this"
+            named_by = sheet.label or sheet.key
+            each = f"one row per {named_by[0]}" if named_by else "one row only, the LEP's own"
             self.problem(
-                sheet.title, number, None, f"repeats row {taken[whole]}: one row per {where}", "merge the rows"
+                sheet.title, number, None, f"repeats row {taken[whole]}: this sheet has {each}", "merge the rows"
             )
             return None
         taken[whole] = number

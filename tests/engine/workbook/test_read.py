@@ -62,3 +62,32 @@ def test_meetings_left_blank_and_unlisted_are_not_recorded(tmp_path: Path) -> No
     workbook = tmp_path / "lep.xlsx"
     workbook.write_bytes(workbook_of(REPO / "tests" / "fixtures" / "empty-lep.yaml"))
     assert not load_facts(workbook).facts.meetings_recorded
+
+
+def test_a_yearly_report_and_the_subjects_it_covers_read_back(tmp_path: Path) -> None:
+    facts = tmp_path / "yearly.yaml"
+    facts.write_text(
+        "format_version: 2\nas_of: 2020-03-31\norganisation: {id: y-lep, name: Y LEP}\n"
+        "annual_reporting:\n  accounts:\n    - {financial_year: 2018-19, published_on: 2019-09-30}\n"
+        "    - {financial_year: 2019-20, published_on: 2020-09-30,"
+        " coverage: {conflicts-of-interest: '4', others: not covered}}\n",
+        encoding="utf-8",
+    )
+    workbook = tmp_path / "yearly.xlsx"
+    workbook.write_bytes(workbook_of(facts))
+    accounts = load_facts(workbook).facts.annual_reporting.accounts
+    assert accounts is not None
+    assert accounts[0].coverage is None
+    assert accounts[1].coverage is not None
+    assert accounts[1].coverage["conflicts-of-interest"].section == "4"
+    assert accounts[1].coverage["others"].status == "not covered"
+
+
+def test_a_second_row_on_the_organisation_sheet_is_refused(tmp_path: Path) -> None:
+    workbook = tmp_path / "two.xlsx"
+    base = workbook_of(REPO / "tests" / "corpus" / "workbooks" / "_lep.yaml")
+    workbook.write_bytes(
+        with_cells(base, [{"sheet": "Organisation", "row": 4, "column": "as_of", "value": "2020-03-31"}])
+    )
+    with pytest.raises(InputError, match=r"sheet 'Organisation', row 4: repeats row 3: this sheet has one row only"):
+        load_facts(workbook)
