@@ -154,6 +154,7 @@ class _Reader:
         columns = self._header(sheet, worksheet)
         if columns is None:
             return
+        self._second_row(sheet, worksheet, columns)
         taken: dict[PathKey, int] = {}
         for number, row in enumerate(worksheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True), FIRST_DATA_ROW):
             values = {place: value for place, value in enumerate(row, start=1) if place in columns}
@@ -167,6 +168,25 @@ class _Reader:
                     hint="a LEP's facts fill a few thousand; check it is the right file",
                 )
             self._row(sheet, index, number, columns, values, taken)
+
+    def _second_row(self, sheet: Sheet, worksheet: Worksheet, columns: dict[int, Column]) -> None:
+        # Row 2 says in words what each column holds; a date, a number or TRUE there is a row of facts
+        # written where the words were (the words deleted), which would otherwise go unread.
+        second = next(worksheet.iter_rows(min_row=2, max_row=2, values_only=True), ())
+        for place, value in enumerate(second, start=1):
+            if place in columns and not is_blank(value) and not isinstance(value, str):
+                self.problems.append(
+                    CellProblem(
+                        self.file,
+                        "holds a value, but row 2 says what each column holds; the facts start in row 3",
+                        2,
+                        place,
+                        "insert a row above this one, or move the facts down a row",
+                        sheet.title,
+                        columns[place].key,
+                    )
+                )
+                return
 
     def _header(self, sheet: Sheet, worksheet: Worksheet) -> dict[int, Column] | None:
         by_key = {column.key: column for column in sheet.columns}
