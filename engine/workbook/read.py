@@ -40,6 +40,7 @@ from govcheck.engine.workbook.layout import (
     sheets,
 )
 from govcheck.engine.workbook.places import CellProblem, WorkbookSourceMap, column_letter, openpyxl_missing
+from govcheck.engine.workbook.plain import list_at, set_at, value_at
 from govcheck.engine.workbook.write import FIRST_DATA_ROW, names_items_by_id
 
 if TYPE_CHECKING:
@@ -262,7 +263,7 @@ class _Reader:
             self.source.values[cell_path] = position
             if not isinstance(raw, str) and not isinstance(raw, (dt.date, bool)):
                 self.source.raw[cell_path] = str(raw)
-            _set(self.data, cell_path, value)
+            set_at(self.data, cell_path, value)
 
     def _source(
         self, sheet: Sheet, number: int, row_value: typing.Callable[[str], tuple[int | None, Any]]
@@ -305,7 +306,7 @@ class _Reader:
                     return None
                 path.append(found)
             elif part == ANY_ITEM:
-                items = _list_at(self.data, tuple(path))
+                items = list_at(self.data, tuple(path))
                 if sheet.value is not None:
                     _, value = row_value(sheet.value[0])
                     items.append(str(value) if isinstance(value, (int, float)) else value)
@@ -330,8 +331,9 @@ class _Reader:
             )
             return None
         taken[whole] = number
-        if whole and pattern[-1] != ANY_ITEM:
-            _set(self.data, whole, {}) if _get(self.data, whole) is None else None
+        # A row with only its label or key still says the section is there (a policy "not known").
+        if whole and pattern[-1] != ANY_ITEM and value_at(self.data, whole) is None:
+            set_at(self.data, whole, {})
         return whole
 
     def _parent(
@@ -344,7 +346,7 @@ class _Reader:
     ) -> int | None:
         """The index of the item a row names in a parent column (by id, or by number for items without one)."""
         place, name = cell
-        items = _get(self.data, at)
+        items = value_at(self.data, at)
         items = items if isinstance(items, list) else []
         holder = _holder(pattern)
         if name is None:
@@ -370,7 +372,7 @@ class _Reader:
         return None
 
     def _marker(self, marker: _Marker) -> None:
-        present = _get(self.data, marker.path)
+        present = value_at(self.data, marker.path)
         if present:
             self.problems.append(
                 CellProblem(
@@ -384,7 +386,7 @@ class _Reader:
                 )
             )
             return
-        _set(self.data, marker.path, marker.empty)
+        set_at(self.data, marker.path, marker.empty)
         self.source.values[marker.path] = marker.position
 
 
@@ -396,26 +398,3 @@ def _holder(pattern: tuple[str, ...]) -> str:
     """The sheet whose rows are the items ``pattern`` leads to, as a message names it."""
     holders = {source.pattern: sheet.title for sheet in sheets() for source in sheet.sources}
     return f"sheet {holders.get(pattern, '.'.join(pattern))!r}"
-
-
-def _get(data: Any, path: PathKey) -> Any:
-    for part in path:
-        if isinstance(part, int):
-            data = data[part] if isinstance(data, list) and part < len(data) else None
-        else:
-            data = data.get(part) if isinstance(data, dict) else None
-    return data
-
-
-def _list_at(data: dict[str, Any], path: PathKey) -> list[Any]:
-    found = _get(data, path)
-    if not isinstance(found, list):
-        found = []
-        _set(data, path, found)
-    return found
-
-
-def _set(data: Any, path: PathKey, value: Any) -> None:
-    for part in path[:-1]:
-        data = data[part] if isinstance(part, int) else data.setdefault(part, {})
-    data[path[-1]] = value
