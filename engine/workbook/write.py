@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -131,6 +133,29 @@ def workbook_bytes(data: dict[str, Any], file: str = "workbook") -> bytes:
     book.move_sheet(vocabularies.sheet, offset=len(book.sheetnames) - 1 - book.index(vocabularies.sheet))
     stream = io.BytesIO()
     book.save(stream)
+    return _dated(stream.getvalue(), data.get("as_of"))
+
+
+_STAMPS = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)")
+
+
+def _dated(workbook: bytes, as_of: Any) -> bytes:
+    """The workbook with the as-of date as its only date, so the same facts give the same bytes.
+
+    A spreadsheet library stamps the time it saved into the document's properties and into each
+    part of the zip; these are set to the facts' as-of date (the zip's own dates to 1980, its first).
+    """
+    stamp = (as_of.isoformat() if isinstance(as_of, dt.date) else "1980-01-01") + "T00:00:00Z"
+    source = zipfile.ZipFile(io.BytesIO(workbook))
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                content = _STAMPS.sub(rb"\g<1>" + stamp.encode("ascii") + rb"\2", content)
+            target.writestr(
+                zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED
+            )
     return stream.getvalue()
 
 
