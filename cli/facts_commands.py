@@ -93,8 +93,9 @@ def schema(report: bool) -> None:
     help="The date the facts describe (default: today, or the last day an edition of the framework was in "
     "force, when every edition has ended).",
 )
+@click.option("--xlsx", is_flag=True, help="Write a workbook (NAME.xlsx) instead: a sheet per kind of fact.")
 @reports_input_errors
-def init(name: str, output: str | None, force: bool, as_of: dt.date | None) -> None:
+def init(name: str, output: str | None, force: bool, as_of: dt.date | None, xlsx: bool) -> None:
     """Write a new facts file for the LEP called NAME, every section present and explained."""
     from govcheck.cli.inputs import FilesRead
     from govcheck.cli.output import STANDARD_OUTPUT, names_open_stream, write_atomic
@@ -105,6 +106,11 @@ def init(name: str, output: str | None, force: bool, as_of: dt.date | None) -> N
         from govcheck.engine.packs.editions import last_day_assessable
 
         as_of = last_day_assessable(dt.date.today())
+    if xlsx:
+        from govcheck.cli.export import init_workbook
+
+        init_workbook(name, output, force, as_of)
+        return
     text = facts_template(name, as_of)
     if output == STANDARD_OUTPUT:
         write_atomic(output, text)

@@ -13,6 +13,7 @@ import click
 
 # Each source's command, imported only when that source is used.
 SOURCES: dict[str, str] = {
+    "file": "govcheck.cli.import_workbook:import_file",
     "moderngov": "govcheck.cli.import_moderngov:moderngov",
 }
 

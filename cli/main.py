@@ -28,6 +28,7 @@ COMMANDS = {
     "init": "govcheck.cli.facts_commands:init",
     "migrate": "govcheck.cli.migrate:migrate",
     "import": "govcheck.cli.importing:import_group",
+    "export": "govcheck.cli.export:export",
     "rules": "govcheck.cli.rules_commands:rules",
     "lsp": "govcheck.cli.lsp:lsp",
 }

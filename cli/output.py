@@ -89,7 +89,7 @@ def _kind(target: Path) -> int | None:
 
 
 def _write_renamed(
-    target: Path, text: str | Iterable[str], read: FilesRead | None, *, make_folders: bool, shown: Path
+    target: Path, text: str | bytes | Iterable[str], read: FilesRead | None, *, make_folders: bool, shown: Path
 ) -> None:
     temporary: str | None = None
     try:
@@ -99,11 +99,17 @@ def _write_renamed(
         with signals.held():  # the temporary file is tracked from the moment it exists
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
             _temporaries.add(temporary)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            for piece in _pieces(text):
-                stream.write(piece)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if isinstance(text, bytes):  # a workbook
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                for piece in _pieces(text):
+                    stream.write(piece)
+                stream.flush()
+                os.fsync(stream.fileno())
         os.chmod(temporary, mode)  # mkstemp makes the file private; keep the mode a plain write would give
         if read is not None:
             read.refuse(shown)  # the run has read more since it started (each LEP's pack, say)
@@ -175,3 +181,17 @@ def _mode_for(target: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def write_binary_atomic(path: str | Path, data: bytes, read: FilesRead | None = None) -> None:
+    """Write a binary file (a workbook) whole or not at all, never over an input; never to a terminal."""
+    target = Path(path)
+    if str(path) == STANDARD_OUTPUT or names_open_stream(target):
+        raise InputError.single(path, "is a stream; a workbook is written to a file", hint="name an .xlsx file")
+    if read is not None:
+        read.refuse(target)
+    kind = _kind(target)
+    if kind is not None and not stat.S_ISREG(kind):
+        raise InputError.single(target, "is not a file; a workbook is written to a file", hint="name an .xlsx file")
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    _write_renamed(real, data, read, make_folders=not target.is_symlink(), shown=target)

@@ -19,7 +19,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "govcheck"
 # From the bottom up. A module belongs to the layer of the longest prefix that names it.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("govcheck", "govcheck.engine", "govcheck.engine.core"),
-    ("govcheck.engine.reading", "govcheck.engine.facts", "govcheck.engine.calendar", "govcheck.engine.cache"),
+    (
+        "govcheck.engine.reading",
+        "govcheck.engine.facts",
+        "govcheck.engine.workbook",
+        "govcheck.engine.calendar",
+        "govcheck.engine.cache",
+    ),
     ("govcheck.checks",),
     ("govcheck.engine.packs", "govcheck.engine.assess", "govcheck.engine.history"),
     ("govcheck.reports", "govcheck.importers"),

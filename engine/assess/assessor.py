@@ -104,8 +104,8 @@ class Assessor:
         except InputError as error:
             # Name the facts file whose date found no edition, at its as_of where that gave the date.
             line, column = (None, None) if self.as_of else facts_file.source.locate(("as_of",)) or (None, None)
-            raise InputError(
-                [replace(p, file=facts_file.path, line=line, column=column) for p in error.problems]
+            raise facts_file.source.placed(
+                InputError([replace(p, file=facts_file.path, line=line, column=column) for p in error.problems])
             ) from None
         problems = plan_address_problems(facts_file, self._known_ids(pack))
         if problems:

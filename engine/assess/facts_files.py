@@ -1,4 +1,4 @@
-"""Which files are facts files: those named, and the YAML under folders named, less what is excluded.
+"""Which files are facts files: those named, and the YAML and workbooks under folders named, less what is excluded.
 
 A folder is searched through its sub-folders, as linters search a project, except hidden ones
 (``.git``, ``.venv``) and those that never hold facts (``node_modules``, ``__pycache__``). A YAML
@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from govcheck.engine.reading.yamllimits import MAX_FILE_BYTES
 
-FACTS_SUFFIXES = (".yaml", ".yml")
+FACTS_SUFFIXES = (".yaml", ".yml", ".xlsx")
 # Folders that hold tools' own files, never facts; hidden folders are left out as well.
 NEVER_FACTS_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 # Every facts file has these keys at its top level; a YAML file with neither, at the start of a
@@ -81,7 +81,8 @@ def _search(root: Path, folder: Path, exclude: Sequence[str], found: FactsFiles,
             if entry.name not in NEVER_FACTS_FOLDERS and _excluded(below, exclude) is None:
                 _search(root, entry, exclude, found, visited)
             continue
-        if entry.suffix not in FACTS_SUFFIXES or not entry.is_file():
+        # A workbook open in a spreadsheet program has a lock file beside it, ~$lep.xlsx: not facts.
+        if entry.suffix not in FACTS_SUFFIXES or entry.name.startswith("~$") or not entry.is_file():
             continue
         pattern = _excluded(below, exclude)
         if pattern is not None:
@@ -113,6 +114,8 @@ def _excluded(path: PurePosixPath, exclude: Sequence[str]) -> str | None:
 
 
 def _looks_like_facts(path: Path) -> bool:
+    if path.suffix == ".xlsx":
+        return True  # a workbook's sheets say what it holds; reading it tells a stray one plainly
     # A file that cannot be read, or is too big to be facts, is handed on as facts: reading it
     # then says plainly what is wrong with it.
     try:

@@ -51,13 +51,14 @@ def clash(organisation_id: str, file: str, first: str, source: SourceMap | None 
         except (InputError, OSError):  # it was read a moment ago; if it cannot be now, the message goes unlocated
             source = None
     line, column = (source.locate(ID_PATH) if source is not None else None) or (None, None)
-    return InputError.single(
+    error = InputError.single(
         file,
         f"organisation.id {organisation_id!r} is also the id of {first}, read in this run",
         line,
         column,
         "each LEP has one facts file with its own id, by which results, baselines and waivers know it",
     )
+    return source.placed(error) if source is not None else error
 
 
 def shared_ids(assessments: Iterable[Assessment], what: str) -> InputError | None:

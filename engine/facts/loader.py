@@ -30,6 +30,7 @@ from govcheck.engine.reading.yamlsource import SourceMap
 
 M = TypeVar("M", bound=BaseModel)
 
+WORKBOOK_SUFFIX = ".xlsx"
 FACTS_START = "a facts file starts with `format_version: 2`; `govcheck init NAME` writes one to fill in"
 
 
@@ -44,13 +45,29 @@ class FactsFile:
 
 
 def load_facts(path: Path | str) -> FactsFile:
+    """A facts file, YAML or a workbook (.xlsx), validated; an InputError telling every problem found."""
     path = Path(path)
+    if path.suffix.lower() == WORKBOOK_SUFFIX:
+        from govcheck.engine.workbook.read import read_workbook
+
+        data, cells, digest = read_workbook(path)
+        try:  # the same checks as YAML, each problem told at its sheet and cell
+            return FactsFile(str(path), checked_facts(data, cells), cells, digest)
+        except InputError as error:
+            raise cells.placed(error) from None
     text = yamlsource.read_text(path)
     return parse_facts(text, str(path))
 
 
 def parse_facts(text: str, name: str) -> FactsFile:
     data, source = yamlsource.parse(text, name, empty_hint=FACTS_START)
+    facts = checked_facts(data, source)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return FactsFile(name, facts, source, digest)
+
+
+def checked_facts(data: Any, source: SourceMap) -> Facts:
+    """Facts read from ``source``, validated, their references resolved and their dates and counts plausible."""
     with suggest.per_file():
         facts = validate(Facts, data, source)
         problems = reference_problems(facts, source)
@@ -58,8 +75,7 @@ def parse_facts(text: str, name: str) -> FactsFile:
         problems = plausibility.problems(facts, source)
     if problems:
         raise InputError(problems)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return FactsFile(name, facts, source, digest)
+    return facts
 
 
 def validate(model: type[M], data: Any, source: SourceMap, prefix: PathKey = ()) -> M:

