@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from govcheck.engine.assess.assessor import Assessor
+from govcheck.engine.assess.facts_files import find_facts_files
 from govcheck.engine.core.errors import InputError
 from govcheck.engine.facts.loader import FactsFile, load_facts
 from govcheck.engine.workbook.write import facts_data, workbook_bytes
@@ -20,7 +21,7 @@ from tests.support.facts import REPO
 FACTS_FILES = sorted(
     [
         *REPO.glob("frameworks/*.yaml"),
-        *(path for path in REPO.glob("tests/fixtures/**/*.yaml") if "format_version" in path.read_text("utf-8")),
+        *find_facts_files([REPO / "tests" / "fixtures"]).files,  # not the waiver files or rule packs there
         *(path for path in REPO.glob("tests/acceptance/real_records/*/*.yaml") if ".expected" not in path.name),
     ]
 )
