@@ -31,7 +31,9 @@ def _absent(source: SourceMap, path: PathKey) -> bool:
 
 def missing_places(finding: Finding, source: SourceMap) -> list[PathKey]:
     """The facts a missing-evidence finding needs that the file does not have, each a place the model knows."""
-    named = facts_needed(finding) or [e.path for e in finding.evidence]
+    # The keys needed where they name one place (a key under "each entry", people[].sector, names
+    # none), and the evidence the check looked for, which does.
+    named = [*facts_needed(finding), *(e.path for e in finding.evidence)]
     found: list[PathKey] = []
     for text in named:
         path = read_dotted(text)

@@ -48,11 +48,8 @@ def problem_diagnostic(lines: list[str], problem: Problem) -> types.Diagnostic:
 
 
 def facts_needed(finding: Finding) -> list[str]:
-    """The facts a missing-evidence finding needs, where the finding names them."""
-    # Findings name the facts they need once the assessment records them (``facts_needed``);
-    # until a finding has that attribute, its reason is what says what is missing.
-    needed = getattr(finding, "facts_needed", None) or ()
-    return [str(getattr(item, "path", item)) for item in needed]
+    """The facts keys a missing-evidence finding needs, as a facts file writes them (``people[].sector``)."""
+    return list(finding.facts_needed.keys) if finding.facts_needed is not None else []
 
 
 def gap_message(finding: Finding) -> str:

@@ -153,10 +153,14 @@ def vocabulary(annotation: Any) -> list[str]:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             visit(typing.get_args(annotation)[0])
-            # A closed set checked by a validator declares its words for the JSON Schema.
+            # A closed set checked by a validator declares its words for the JSON Schema, whole
+            # (WithJsonSchema) or as the short forms a value may also be written in (AlsoWritten).
             for extra in typing.get_args(annotation)[1:]:
                 for word in _schema_words(getattr(extra, "json_schema", None)):
                     add(word)
+                for form in getattr(extra, "forms", ()):
+                    for word in _schema_words(form):
+                        add(word)
         elif origin in (Union, types.UnionType):
             for member in typing.get_args(annotation):
                 visit(member)
@@ -176,11 +180,14 @@ def vocabulary(annotation: Any) -> list[str]:
 
 
 def _schema_words(schema: Any) -> Iterator[str]:
-    """The words a JSON Schema fragment lists in ``enum``, through ``anyOf`` and ``oneOf``."""
+    """The words a JSON Schema fragment lists in ``enum`` (or offers a pattern's ``examples``), through ``anyOf``
+    and ``oneOf``."""
     if isinstance(schema, dict):
         for word in schema.get("enum", []):
             if isinstance(word, str):
                 yield word
+        if "pattern" in schema:  # words matched by a pattern are offered as its examples
+            yield from (word for word in schema.get("examples", []) if isinstance(word, str))
         for key in ("anyOf", "oneOf"):
             for part in schema.get(key, []):
                 yield from _schema_words(part)

@@ -47,7 +47,11 @@ def test_the_deepest_fact_under_the_cursor_is_the_one_described(checked: Checked
 
 def test_a_fact_no_rule_reads_says_so(checked: Checked) -> None:
     line = line_of('version: "2.1"')
-    assert hover_text(checked, line, 3) == "**`assurance_framework.version`**\n\nNo rule of naf-2019 reads this fact."
+    assert hover_text(checked, line, 3) == (
+        "**`assurance_framework.version`**\n\n"
+        'its version number, in quotes, e.g. "3.1"\n\n'  # the model's own description of the key
+        "No rule of naf-2019 reads this fact."
+    )
 
 
 def test_a_blank_line_or_a_file_that_does_not_parse_has_no_hover(checker: Checker, checked: Checked) -> None:
