@@ -78,6 +78,11 @@ def syntax_error(error: yaml.YAMLError, file: str, text: str) -> InputError:
     if "cannot start any token" in problem and at is not None:
         char = bad[at.column : at.column + 1] or "?"
         return made(f"a value cannot start with {char!r}", at, "put the value in quotes")
+    if "found duplicate anchor" in context:
+        named = re.match(r"&([^\s,\[\]{}]+)", bad[at.column :] if at else "")
+        anchor = f"the anchor &{named.group(1)}" if named else "an anchor"
+        first = f" (first at line {error.context_mark.line + 1})" if error.context_mark else ""
+        return made(f"{anchor} is defined twice{first}", at, "give each anchor its own name")
     if "undefined alias" in problem:
         name = re.match(r"\*([^\s,\]}]*)", bad[at.column :] if at else "")
         alias = f"*{name.group(1)}" if name else "an alias"

@@ -89,8 +89,15 @@ def assert_located(error: InputError, text: str) -> None:
         assert problem.column >= 1, problem
 
 
+class _WrittenByHand(yaml.SafeDumper):
+    """Facts as people write them: a value used twice is written twice, never as an &anchor and *alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump(data: Any) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    return yaml.dump(data, Dumper=_WrittenByHand, sort_keys=False, allow_unicode=True, default_flow_style=False)
 
 
 def paths_in(value: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
