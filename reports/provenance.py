@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from govcheck import __version__
 from govcheck.engine.core.results import Assessment
@@ -19,14 +20,15 @@ RULES, WAIVERS = "rules", "waivers"  # the roles engine/assess/manifest.py gives
 
 
 def pack_digest(assessment: Assessment) -> str | None:
-    """One SHA-256 for the edition's rule files: of each file's path and digest, a line each, in path order.
+    """One SHA-256 for the edition's rule files: of each file's name and digest, a line each, in order.
 
-    None when the assessment names no rule files (one made without a manifest).
+    Names, not paths: the same rules give the same digest wherever the pack's folder stands (an
+    auditor's copy, a CI runner's checkout). None when the assessment names no rule files.
     """
-    rules = sorted((f.path, f.sha256) for f in assessment.inputs if f.role == RULES)
+    rules = sorted((PurePath(f.path).name, f.sha256) for f in assessment.inputs if f.role == RULES)
     if not rules:
         return None
-    return hashlib.sha256("".join(f"{path} {sha}\n" for path, sha in rules).encode("utf-8")).hexdigest()
+    return hashlib.sha256("".join(f"{name} {sha}\n" for name, sha in rules).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -280,3 +280,18 @@ def test_a_signed_html_report_over_several_leps_is_well_formed_with_unique_ids(t
     assert set(page.fragments) <= set(page.ids)
     assert page.ids.count("sign-off") == 1  # one block for the whole report, after every LEP's
     assert result.stdout.index('id="sign-off"') > result.stdout.index('id="gappy-lep--provenance"')
+
+
+def test_the_pack_digest_is_the_same_wherever_the_pack_stands(tmp_path: Path) -> None:
+    import shutil
+
+    from govcheck.engine.assess.assessor import Assessor
+    from tests.support.golden import FROZEN_PACK
+
+    moved = tmp_path / "elsewhere" / "ci-core"
+    shutil.copytree(FROZEN_PACK, moved)
+    facts = REPO / "tests" / "fixtures" / "gappy-lep.yaml"
+    here, there = Assessor(str(FROZEN_PACK)).assess(facts), Assessor(str(moved)).assess(facts)
+    assert pack_digest(here) == pack_digest(there) is not None
+    (moved / "pack.yaml").write_text((moved / "pack.yaml").read_text(encoding="utf-8") + "\n# changed\n")
+    assert pack_digest(Assessor(str(moved)).assess(facts)) != pack_digest(here)  # content, not place
