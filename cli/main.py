@@ -34,11 +34,42 @@ COMMANDS = {
 }
 
 
+# Each command's line in `govcheck --help`, so that listing them imports none of their code (the
+# command modules bring in the reports and pydantic); tests/cli/test_commands.py checks each
+# against the command's own docstring.
+SHORT_HELP = {
+    "check": "Assess facts files (or folders of them) and report every requirement met or not.",
+    "diff": "Compare two JSON results: gaps new, fixed, persisting and changed in status.",
+    "explain": "Show how the verdict on RULE_ID for the LEP in FACTS was reached.",
+    "export": "Write FACTS_FILE as a workbook: a sheet per kind of fact, ready to edit and check.",
+    "import": "Write facts from where they are kept: a workbook, or a council's committee system.",
+    "init": "Write a new facts file for the LEP called NAME, every section present and explained.",
+    "lsp": "Check facts files as they are written: a language server over standard input and output.",
+    "migrate": "Upgrade format 1 facts files to format 2: print the diff of each; --write applies it.",
+    "rules": "Work with rule packs: list, show, test and document their rules, and compare editions.",
+    "schema": "Print the facts file schema as JSON Schema, for editors to complete and check facts files.",
+    "trend": "Show, per LEP, gaps opened and closed between the assessments in RESULTS (JSON results of "
+    "several dates), how long each closed gap stayed open, and the gaps by topic over time.",
+    "validate": "Check that facts files are well formed, without assessing them.",
+}
+
+
 class _LazyGroup(click.Group):
     """A group whose commands are imported when first asked for (click's documented lazy-loading pattern)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and their lines, as click writes them, from ``SHORT_HELP``."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        # A bare command holding only the text shortens it exactly as the real one would.
+        rows = [(name, click.Command(name, help=SHORT_HELP[name]).get_short_help_str(limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:

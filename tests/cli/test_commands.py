@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import jsonschema
 import pytest
 import yaml
@@ -227,3 +228,25 @@ def test_a_new_facts_file_is_checked_as_it_stands(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 1, result.stderr  # gaps (nothing is filled in), not an input error
     dated = CliRunner().invoke(cli, ["init", "Other LEP", "--as-of", "2020-03-31", "-o", "-"])
     assert "as_of: 2020-03-31" in dated.stdout
+
+
+def test_the_command_list_in_help_is_what_click_would_write_from_each_command() -> None:
+    from govcheck.cli.main import COMMANDS, SHORT_HELP
+
+    assert set(SHORT_HELP) == set(COMMANDS)
+    context = click.Context(cli, info_name="govcheck")
+    for width in (60, 80, 100):
+        ours, clicks = click.HelpFormatter(width=width), click.HelpFormatter(width=width)
+        cli.format_commands(context, ours)
+        click.Group.format_commands(cli, context, clicks)  # imports every command to ask it
+        assert ours.getvalue() == clicks.getvalue()
+
+
+def test_help_lists_the_commands_without_importing_them() -> None:
+    code = (
+        "import sys\nfrom govcheck.cli.main import cli\n"
+        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('govcheck.cli.', 'govcheck.reports', 'pydantic'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "['govcheck.cli.main']"
