@@ -16,7 +16,7 @@ from govcheck.engine.core.results import Finding
 from govcheck.engine.core.status import Status
 from govcheck.lsp.documents import Checked
 from govcheck.reports.registry import RenderOptions
-from govcheck.reports.sarif import MAX_ITEMS_IN_MESSAGE, level
+from govcheck.reports.sarif import MAX_ITEMS_IN_MESSAGE, failing_listed, level
 
 SOURCE = "govcheck"
 SEVERITY = {
@@ -55,11 +55,9 @@ def facts_needed(finding: Finding) -> list[str]:
 def gap_message(finding: Finding) -> str:
     """What a gap's diagnostic says: the rule, why, the failing items, and for missing evidence what to add."""
     text = f"{finding.title}: {finding.reason}."
-    failing = finding.failing_items
-    if failing:
-        listed = "; ".join(f"{item.label}: {item.reason}" for item, _ in failing[:MAX_ITEMS_IN_MESSAGE])
-        more = f"; and {len(failing) - MAX_ITEMS_IN_MESSAGE} more" if len(failing) > MAX_ITEMS_IN_MESSAGE else ""
-        text += f"\nFailing: {listed}{more}."
+    listed = failing_listed(finding)  # as the SARIF report lists them
+    if listed:
+        text += f"\nFailing: {listed}."
     if finding.status is Status.MISSING_EVIDENCE:
         needed = facts_needed(finding)
         if needed:

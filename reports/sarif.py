@@ -83,13 +83,21 @@ def _location(uri: str, index: int, line: int | None) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
+def failing_listed(finding: Finding) -> str | None:
+    """The failing items as one line, at most ``MAX_ITEMS_IN_MESSAGE`` and how many more; None if none fail."""
+    failing = finding.failing_items
+    if not failing:
+        return None
+    listed = "; ".join(f"{item.label}: {item.reason}" for item, _ in failing[:MAX_ITEMS_IN_MESSAGE])
+    more = f"; and {len(failing) - MAX_ITEMS_IN_MESSAGE} more" if len(failing) > MAX_ITEMS_IN_MESSAGE else ""
+    return listed + more
+
+
 def _message(assessment: Assessment, finding: Finding) -> str:
     text = f"{assessment.organisation_name}: {finding.title} — {finding.reason}."
-    failing = finding.failing_items
-    if failing:
-        listed = "; ".join(f"{item.label}: {item.reason}" for item, _ in failing[:MAX_ITEMS_IN_MESSAGE])
-        more = f"; and {len(failing) - MAX_ITEMS_IN_MESSAGE} more" if len(failing) > MAX_ITEMS_IN_MESSAGE else ""
-        text += f" Failing: {listed}{more}."
+    listed = failing_listed(finding)
+    if listed:
+        text += f" Failing: {listed}."
     return text + f" Next: {finding.remediation}"
 
 

@@ -61,6 +61,22 @@ def _in_where(params: type[Params], loc: tuple[Any, ...]) -> bool:
     return field is not None and paths.strip(field.annotation) is Where
 
 
+def path_base(params: Params, spec: PathSpec, subject: type[BaseModel]) -> type[BaseModel] | None:
+    """The model a path parameter starts from: the checked value's, or the items another parameter names."""
+    if spec.relative_to is None:
+        return subject
+    other = getattr(params, spec.relative_to)
+    if spec.relative_to == "of":
+        return VIEWS[other].item_model if other in VIEWS else None
+    try:
+        leaf = paths.resolve_type(subject, other).leaf
+    except paths.PathError:
+        return None  # reported on the other parameter
+    while typing.get_origin(leaf) is list:
+        leaf = paths.strip(typing.get_args(leaf)[0])
+    return leaf if paths.is_model(leaf) else None
+
+
 class CheckTreeParser:
     """Parses check trees of one file, collecting problems instead of stopping at the first."""
 
@@ -167,7 +183,7 @@ class CheckTreeParser:
             return None
         for name, spec in check_kind.path_fields.items():
             value = getattr(params, name)
-            base = self._base(params, spec, subject)
+            base = path_base(params, spec, subject)
             if value is not None and base is not None:
                 self._path(value, spec, (*at, self._alias(check_kind.params, name)), base)
         for name, _info in check_kind.params.model_fields.items():
@@ -178,22 +194,6 @@ class CheckTreeParser:
                 for message in value.problems(base):
                     self.problem((*at, name), f"{kind}: {message}")
         return params
-
-    @staticmethod
-    def _base(params: Params, spec: PathSpec, subject: type[BaseModel]) -> type[BaseModel] | None:
-        """The model a path parameter starts from: the checked value's, or the items another parameter names."""
-        if spec.relative_to is None:
-            return subject
-        other = getattr(params, spec.relative_to)
-        if spec.relative_to == "of":
-            return VIEWS[other].item_model if other in VIEWS else None
-        try:
-            leaf = paths.resolve_type(subject, other).leaf
-        except paths.PathError:
-            return None  # reported on the other parameter
-        while typing.get_origin(leaf) is list:
-            leaf = paths.strip(typing.get_args(leaf)[0])
-        return leaf if paths.is_model(leaf) else None
 
     @staticmethod
     def _param_names(model: type[Params]) -> list[str]:

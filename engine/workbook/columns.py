@@ -16,6 +16,7 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel
 
+from govcheck.engine.core.paths import is_model, strip
 from govcheck.engine.facts.blocks import EVENT_WORDS, DateAsFound
 from govcheck.engine.facts.model import Facts
 
@@ -70,25 +71,6 @@ def pattern_of(path: tuple[str | int, ...]) -> Pattern:
         else:
             pattern.append(part)
     return tuple(pattern)
-
-
-def strip(annotation: Any) -> Any:
-    """``X | None`` and ``Annotated[X, ...]`` as X; a union of several types stays as it is."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
-
-
-def is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def fields_of(model: type[BaseModel]) -> list[tuple[str, Any]]:

@@ -18,6 +18,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from govcheck.engine.core.paths import is_model, strip
 from govcheck.engine.facts.documents import Documents, Policies
 from govcheck.engine.facts.model import Facts
 from govcheck.engine.facts.subjects import SUBJECTS
@@ -29,8 +30,6 @@ from govcheck.engine.workbook.columns import (
     annotation_at,
     fields_of,
     flatten,
-    is_model,
-    strip,
 )
 
 

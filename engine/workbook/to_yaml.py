@@ -14,14 +14,13 @@ from typing import Any
 
 import yaml
 
-from govcheck.engine.core.paths import PathKey
+from govcheck.engine.core.paths import PathKey, is_model
 from govcheck.engine.facts.blocks import OTHERS
 from govcheck.engine.facts.loader import FactsFile, parse_facts
 from govcheck.engine.facts.records import Attestation
 from govcheck.engine.workbook.columns import (
     annotation_at,
     fields_of,
-    is_model,
     pattern_of,
 )
 from govcheck.engine.workbook.places import WorkbookSourceMap

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from govcheck.engine.core.paths import PathKey
+from govcheck.engine.core.paths import PathKey, is_model
 from govcheck.engine.facts.model import FACTS_FORMAT_VERSION, Facts
 from govcheck.engine.workbook.cells import to_cell
 from govcheck.engine.workbook.columns import (
@@ -26,7 +26,6 @@ from govcheck.engine.workbook.columns import (
     Column,
     annotation_at,
     fields_of,
-    is_model,
 )
 from govcheck.engine.workbook.layout import (
     ABOUT,

@@ -15,7 +15,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from govcheck.checks import REGISTRY
-from govcheck.checks.base import PathSpec
 from govcheck.checks.where import Where
 from govcheck.engine.core import paths
 from govcheck.engine.core.errors import InputError
@@ -24,7 +23,7 @@ from govcheck.engine.facts.loader import parse_facts
 from govcheck.engine.facts.model import Facts, LocalCommitments
 from govcheck.engine.facts.template import facts_template
 from govcheck.engine.facts.views import VIEWS
-from govcheck.engine.packs.checktree import CheckNode
+from govcheck.engine.packs.checktree import CheckNode, path_base
 from govcheck.engine.packs.loading import available_packs, load_pack
 
 Key = tuple[type[BaseModel], str]
@@ -61,19 +60,6 @@ def keys_on_path(model: type[BaseModel], path: str) -> set[Key]:
     return found
 
 
-def _path_base(params: Any, spec: PathSpec, subject: type[BaseModel]) -> type[BaseModel] | None:
-    # As engine/packs/checktree.py resolves a path parameter: from the checked value, or the items of another.
-    if spec.relative_to is None:
-        return subject
-    other = getattr(params, spec.relative_to)
-    if spec.relative_to == "of":
-        return VIEWS[other].item_model if other in VIEWS else None
-    leaf = paths.resolve_type(subject, other).leaf
-    while typing.get_origin(leaf) is list:
-        leaf = paths.strip(typing.get_args(leaf)[0])
-    return leaf if paths.is_model(leaf) else None
-
-
 def keys_node_reads(node: CheckNode, subject: type[BaseModel]) -> set[Key]:
     found: set[Key] = set()
     if node.each is not None:
@@ -84,7 +70,7 @@ def keys_node_reads(node: CheckNode, subject: type[BaseModel]) -> set[Key]:
     if node.params is not None:
         for name, spec in REGISTRY[node.kind].path_fields.items():
             value = getattr(node.params, name)
-            base = _path_base(node.params, spec, subject)
+            base = path_base(node.params, spec, subject)
             for path in value if isinstance(value, (list, tuple)) else [value]:
                 if isinstance(path, str) and base is not None:
                     found |= keys_on_path(base, path)
